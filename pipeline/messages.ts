@@ -1,0 +1,25 @@
+/** Located messages: problems in content, reported in the vfile style of remark/retext. */
+
+export type Severity = 'error' | 'warning' | 'suggestion';
+
+export type LocatedMessage = {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Rule id, e.g. `brief/unknown-key`; every id is listed in the README. */
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+};
+
+/** Formats one message as `file:line:col: severity message (rule)`. */
+export function formatMessage(m: LocatedMessage): string {
+  return `${m.file}:${m.line}:${m.column}: ${m.severity} ${m.message} (${m.rule})`;
+}
+
+/** Counts messages of each severity. */
+export function countBySeverity(messages: readonly LocatedMessage[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, suggestion: 0 };
+  for (const m of messages) counts[m.severity] += 1;
+  return counts;
+}
