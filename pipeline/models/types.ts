@@ -93,3 +93,9 @@ export function addUsage(a: Usage, b: Usage): Usage {
     cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
   };
 }
+
+/**
+ * How the offline provider answers one task: composed deterministically from `request.input`.
+ * Each stage that calls a model ships the handler for its task; the offline provider registers them.
+ */
+export type OfflineHandler = (request: ModelRequest) => { readonly text: string; readonly json?: unknown };
