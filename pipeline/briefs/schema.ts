@@ -69,6 +69,8 @@ type BriefBase = {
   readonly bodyLine: number;
   /** sha256 of the file's bytes. */
   readonly hash: string;
+  /** Line of each top-level front-matter key in the file, for located messages. */
+  readonly keyLines?: Readonly<Record<string, number>>;
 };
 
 export type ArticleBrief = BriefBase & { readonly kind: 'article'; readonly data: ArticleFrontMatter };
