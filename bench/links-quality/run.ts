@@ -1,0 +1,65 @@
+/**
+ * Quality benchmark: runs the link suggester over the shared datasets (real sites, links placed by their
+ * authors), scores with each dataset's own `score.mjs` and prints precision, recall and F1 beside the baseline.
+ *
+ *   npx tsx bench/links-quality/run.ts [--keep DIR]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { linksConfigSchema } from '../../pipeline/links/config.ts';
+import { formatJsonl, readBenchCases, suggestForCases } from '../../pipeline/links/cli/bench-format.ts';
+import { buildLinkIndex } from '../../pipeline/links/index/link-index.ts';
+import { createJsonlSource } from '../../pipeline/links/inventory/jsonl-source.ts';
+import type { Page } from '../../pipeline/links/inventory/page.ts';
+import { toIndexOptions } from '../../pipeline/links/index/index-options.ts';
+import { toSuggestOptions } from '../../pipeline/links/suggest/suggest-links.ts';
+
+const DATASETS = [
+  { name: 'links-digitalgov.gov', baseline: { precision: 0.22, recall: 0.39, f1: 0.28 }, target: 0.42 },
+  { name: 'links-hugoDocs', baseline: { precision: 0.27, recall: 0.53, f1: 0.35 }, target: 0.52 },
+];
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shared = path.resolve(root, '../shared/bench');
+const keepAt = process.argv.indexOf('--keep');
+const outDir = keepAt > 0 ? path.resolve(process.argv[keepAt + 1] ?? '.') : mkdtempSync(path.join(tmpdir(), 'links-quality-'));
+mkdirSync(outDir, { recursive: true });
+
+// The same settings for every site: the config defaults.
+const config = linksConfigSchema.parse({});
+const options = toSuggestOptions(config);
+
+let failed = false;
+for (const ds of DATASETS) {
+  const dir = path.join(shared, ds.name);
+  if (!existsSync(dir)) {
+    console.log(`${ds.name}: data not found at ${dir}`);
+    failed = true;
+    continue;
+  }
+  const pages: Page[] = [];
+  for await (const p of createJsonlSource(path.join(dir, 'inventory.jsonl')).load()) pages.push(p);
+  const index = buildLinkIndex(pages, toIndexOptions(config));
+  const cases = readBenchCases(path.join(dir, 'cases.jsonl'));
+  const started = performance.now();
+  const rows = suggestForCases(index, cases, options);
+  const ms = (performance.now() - started) / cases.length;
+  const out = path.join(outDir, `${ds.name}.jsonl`);
+  writeFileSync(out, formatJsonl(rows));
+  const report = execFileSync(process.execPath, [path.join(dir, 'score.mjs'), out, dir], { encoding: 'utf8' });
+  const last = report.trim().split('\n').at(-1) ?? '';
+  const m = /precision=([\d.]+) recall=([\d.]+) f1=([\d.]+)/.exec(last);
+  const [p, r, f] = [Number(m?.[1]), Number(m?.[2]), Number(m?.[3])];
+  const ok = f >= ds.target && p >= ds.baseline.precision;
+  if (!ok) failed = true;
+  console.log(report.trim().split('\n').slice(1, 3).map((l) => `  ${l}`).join('\n'));
+  console.log(
+    `${ds.name.padEnd(22)} precision=${p.toFixed(2)} recall=${r.toFixed(2)} f1=${f.toFixed(2)}   ` +
+      `baseline P=${ds.baseline.precision} R=${ds.baseline.recall} F1=${ds.baseline.f1}   target F1>=${ds.target}  ${ok ? 'ok' : 'BELOW TARGET'}  (${ms.toFixed(1)} ms/article)`,
+  );
+}
+console.log(`suggestions: ${outDir}`);
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,268 @@
+/** The link index: inventory pages, a BM25F full-text index (minisearch) and a phrase dictionary of page names. */
+import MiniSearch from 'minisearch';
+import type { Page } from '../inventory/page.ts';
+import { hashPage } from '../inventory/page.ts';
+import { stemsOf, STOP_WORDS, stemWord } from '../text/tokenize.ts';
+import { toUrlKey } from '../text/url-key.ts';
+import { findTitleConventions, listPagePhrases, type PhraseSource } from './page-phrases.ts';
+
+export type IndexedPage = {
+  readonly id: number;
+  readonly url: string;
+  /** Normalised URL key (see `toUrlKey`). */
+  readonly key: string;
+  readonly title: string;
+  readonly locale: string;
+  readonly kind: string;
+  readonly keyphrase?: string;
+  readonly aliases?: readonly string[];
+  readonly hash: string;
+};
+
+export type PhraseRef = { readonly id: number; readonly source: PhraseSource; readonly text: string };
+
+export type IndexOptions = {
+  readonly bodyWords: number;
+  readonly weights: { readonly title: number; readonly headings: number; readonly description: number; readonly text: number };
+  readonly siteHosts: readonly string[];
+};
+
+export type LinkIndex = {
+  readonly options: IndexOptions;
+  readonly pages: Map<number, IndexedPage>;
+  /** URL keys (and alias keys) → page id. */
+  readonly byKey: Map<string, number>;
+  readonly search: MiniSearch<IndexDoc>;
+  /** Document frequency of each stem over the indexed fields. */
+  readonly df: Map<string, number>;
+  /** Phrase key → pages it names. */
+  readonly phrases: Map<string, PhraseRef[]>;
+  /** Longest phrase (in tokens) starting with each first stem. */
+  readonly phraseStarts: Map<string, number>;
+  /** Site-wide leading title words (`Configure`), fixed when the index is built. */
+  readonly conventions: Set<string>;
+  nextId: number;
+};
+
+type IndexDoc = { id: number; title: string; headings: string; description: string; text: string };
+
+export const STOP_STEMS: ReadonlySet<string> = new Set([...STOP_WORDS].map(stemWord));
+
+const FIELDS = ['title', 'headings', 'description', 'text'];
+
+function createSearch(): MiniSearch<IndexDoc> {
+  return new MiniSearch<IndexDoc>({
+    fields: FIELDS,
+    idField: 'id',
+    tokenize: (text) => stemsOf(text),
+    processTerm: (term) => (STOP_STEMS.has(term) ? null : term),
+  });
+}
+
+function leadWords(text: string, n: number): string {
+  if (n === 0) return '';
+  let count = 0;
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  let end = 0;
+  while ((m = re.exec(text)) !== null) {
+    count += 1;
+    end = m.index + m[0].length;
+    if (count >= n) break;
+  }
+  return text.slice(0, end);
+}
+
+function toDoc(id: number, page: Page, bodyWords: number): IndexDoc {
+  return { id, title: page.title, headings: page.headings.join('\n'), description: page.description, text: leadWords(page.text, bodyWords) };
+}
+
+function docStems(doc: IndexDoc): Set<string> {
+  const set = new Set<string>();
+  for (const f of [doc.title, doc.headings, doc.description, doc.text]) for (const s of stemsOf(f)) if (!STOP_STEMS.has(s)) set.add(s);
+  return set;
+}
+
+function addPhrases(index: LinkIndex, page: IndexedPage): void {
+  for (const p of listPagePhrases(page, index.conventions)) {
+    const list = index.phrases.get(p.key) ?? [];
+    list.push({ id: page.id, source: p.source, text: p.text });
+    index.phrases.set(p.key, list);
+    const words = p.key.split(' ');
+    const first = words[0] ?? '';
+    index.phraseStarts.set(first, Math.max(index.phraseStarts.get(first) ?? 0, words.length));
+  }
+}
+
+function removePhrases(index: LinkIndex, page: IndexedPage): void {
+  for (const p of listPagePhrases(page, index.conventions)) {
+    const list = index.phrases.get(p.key)?.filter((r) => r.id !== page.id) ?? [];
+    if (list.length) index.phrases.set(p.key, list);
+    else index.phrases.delete(p.key);
+  }
+}
+
+function toIndexedPage(id: number, page: Page, siteHosts: readonly string[], hash = hashPage(page)): IndexedPage {
+  const key = toUrlKey(page.url, siteHosts) ?? page.url;
+  return {
+    id,
+    url: page.url,
+    key,
+    title: page.title,
+    locale: page.locale,
+    kind: page.kind,
+    hash,
+    ...(page.keyphrase ? { keyphrase: page.keyphrase } : {}),
+    ...(page.aliases?.length ? { aliases: page.aliases } : {}),
+  };
+}
+
+function registerKeys(index: LinkIndex, page: IndexedPage): void {
+  index.byKey.set(page.key, page.id);
+  for (const a of page.aliases ?? []) {
+    const k = toUrlKey(a, index.options.siteHosts);
+    if (k !== null && !index.byKey.has(k)) index.byKey.set(k, page.id);
+  }
+}
+
+function unregisterKeys(index: LinkIndex, page: IndexedPage): void {
+  const keys = [page.key, ...(page.aliases ?? []).map((a) => toUrlKey(a, index.options.siteHosts))];
+  for (const k of keys) if (k !== null && index.byKey.get(k) === page.id) index.byKey.delete(k);
+}
+
+function bumpDf(index: LinkIndex, stems: Iterable<string>, by: 1 | -1): void {
+  for (const s of stems) {
+    const n = (index.df.get(s) ?? 0) + by;
+    if (n > 0) index.df.set(s, n);
+    else index.df.delete(s);
+  }
+}
+
+/** Builds an index over `pages` (later pages with a URL already seen are skipped). */
+export function buildLinkIndex(pages: Iterable<Page>, options: IndexOptions): LinkIndex {
+  const list: Page[] = [];
+  const seen = new Set<string>();
+  for (const p of pages) {
+    const key = toUrlKey(p.url, options.siteHosts) ?? p.url;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    list.push(p);
+  }
+  const index: LinkIndex = {
+    options,
+    pages: new Map(),
+    byKey: new Map(),
+    search: createSearch(),
+    df: new Map(),
+    phrases: new Map(),
+    phraseStarts: new Map(),
+    conventions: findTitleConventions(list.map((p) => p.title)),
+    nextId: 0,
+  };
+  for (const page of list) addPage(index, page);
+  return index;
+}
+
+function addPage(index: LinkIndex, page: Page): IndexedPage {
+  const id = index.nextId++;
+  const indexed = toIndexedPage(id, page, index.options.siteHosts);
+  const doc = toDoc(id, page, index.options.bodyWords);
+  index.search.add(doc);
+  bumpDf(index, docStems(doc), 1);
+  index.pages.set(id, indexed);
+  registerKeys(index, indexed);
+  addPhrases(index, indexed);
+  return indexed;
+}
+
+/** Finds the page a URL points at, by URL key or alias. */
+export function findPage(index: LinkIndex, url: string): IndexedPage | undefined {
+  const key = toUrlKey(url, index.options.siteHosts);
+  if (key === null) return undefined;
+  const id = index.byKey.get(key);
+  return id === undefined ? undefined : index.pages.get(id);
+}
+
+/**
+ * Adds or replaces one page. Returns `unchanged` when its content hash is the same.
+ * The old page's stems are needed to keep document frequencies exact; pass them when known.
+ */
+export function upsertPage(index: LinkIndex, page: Page, previous?: Page): 'added' | 'updated' | 'unchanged' {
+  const old = findPage(index, page.url);
+  if (old && old.hash === hashPage(page)) return 'unchanged';
+  if (old) removeIndexedPage(index, old, previous);
+  addPage(index, page);
+  return old ? 'updated' : 'added';
+}
+
+/** Removes one page by URL; returns whether it was there. */
+export function removePage(index: LinkIndex, url: string, previous?: Page): boolean {
+  const old = findPage(index, url);
+  if (!old) return false;
+  removeIndexedPage(index, old, previous);
+  return true;
+}
+
+function removeIndexedPage(index: LinkIndex, old: IndexedPage, previous?: Page): void {
+  index.search.discard(old.id);
+  if (previous) bumpDf(index, docStems(toDoc(old.id, previous, index.options.bodyWords)), -1);
+  unregisterKeys(index, old);
+  removePhrases(index, old);
+  index.pages.delete(old.id);
+}
+
+/** Inverse document frequency of a stem (BM25 form, never negative). */
+export function idfOf(index: LinkIndex, stem: string): number {
+  const n = index.pages.size || 1;
+  const df = index.df.get(stem) ?? 0;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+export type SerializedIndex = {
+  readonly version: 1;
+  readonly options: IndexOptions;
+  readonly nextId: number;
+  readonly conventions: string[];
+  readonly pages: IndexedPage[];
+  readonly df: [string, number][];
+  readonly search: ReturnType<MiniSearch<IndexDoc>['toJSON']>;
+};
+
+/** A plain object for `JSON.stringify`. */
+export function serializeLinkIndex(index: LinkIndex): SerializedIndex {
+  return {
+    version: 1,
+    options: index.options,
+    nextId: index.nextId,
+    conventions: [...index.conventions],
+    pages: [...index.pages.values()],
+    df: [...index.df],
+    search: index.search.toJSON(),
+  };
+}
+
+/** Restores an index from `serializeLinkIndex` output. */
+export function restoreLinkIndex(data: SerializedIndex): LinkIndex {
+  const search = MiniSearch.loadJS<IndexDoc>(data.search, {
+    fields: FIELDS,
+    idField: 'id',
+    tokenize: (text) => stemsOf(text),
+    processTerm: (term) => (STOP_STEMS.has(term) ? null : term),
+  });
+  const index: LinkIndex = {
+    options: data.options,
+    pages: new Map(data.pages.map((p) => [p.id, p])),
+    byKey: new Map(),
+    search,
+    df: new Map(data.df),
+    phrases: new Map(),
+    phraseStarts: new Map(),
+    conventions: new Set(data.conventions),
+    nextId: data.nextId,
+  };
+  for (const page of index.pages.values()) {
+    registerKeys(index, page);
+    addPhrases(index, page);
+  }
+  return index;
+}

@@ -1,0 +1,76 @@
+/** The phrases that name a page, under which a draft's text can point at it. */
+import { phraseKey, STOP_WORDS, stemsOf } from '../text/tokenize.ts';
+
+export type PhraseSource = 'title' | 'keyphrase' | 'alias';
+
+export type PagePhrase = {
+  /** Stems joined by spaces. */
+  readonly key: string;
+  readonly source: PhraseSource;
+  /** The phrase as the page writes it. */
+  readonly text: string;
+};
+
+/** Leading words that many titles share on this site (`Configure …`, `Join the …`): a naming convention, not a name. */
+export function findTitleConventions(titles: Iterable<string>, minShare = 0.03, minCount = 5): Set<string> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const title of titles) {
+    total += 1;
+    const stems = stemsOf(title);
+    if (stems.length < 2) continue;
+    const first = stems[0] ?? '';
+    counts.set(first, (counts.get(first) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [stem, n] of counts) if (n >= minCount && n >= total * minShare) out.add(stem);
+  return out;
+}
+
+/**
+ * The phrases of one page: its title, its keyphrase, and aliases a reader would use for it: the title
+ * without a site-wide leading word or article, each side of a `Title: subtitle` split, and an acronym
+ * given in parentheses.
+ */
+export function listPagePhrases(
+  page: { readonly title: string; readonly keyphrase?: string | undefined },
+  conventions: ReadonlySet<string>,
+): PagePhrase[] {
+  const out = new Map<string, PagePhrase>();
+  const add = (text: string, source: PhraseSource): void => {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    const key = phraseKey(clean);
+    if (!key || out.has(key)) return;
+    const words = key.split(' ');
+    if (words.every((w) => STOP_WORDS.has(w))) return;
+    out.set(key, { key, source, text: clean });
+  };
+  const title = page.title.replace(/\s+/g, ' ').trim();
+  add(title, 'title');
+  if (page.keyphrase) add(page.keyphrase, 'keyphrase');
+  const variants = new Set<string>();
+  const paren = /^(.*?)\s*\(([^)]+)\)\s*(.*)$/.exec(title);
+  if (paren) {
+    variants.add(`${paren[1] ?? ''} ${paren[3] ?? ''}`);
+    if (/^[A-Z0-9][A-Za-z0-9.&-]{1,9}$/.test(paren[2] ?? '')) variants.add(paren[2] ?? '');
+  }
+  const colon = /^([^:]{3,}):\s+(.{3,})$/.exec(title);
+  if (colon) {
+    variants.add(colon[1] ?? '');
+    variants.add(colon[2] ?? '');
+  }
+  for (const v of [title, ...variants]) {
+    variants.add(v);
+    const words = v.trim().split(/\s+/);
+    const first = words[0] ?? '';
+    const firstStem = stemsOf(first)[0] ?? '';
+    if (words.length >= 2 && (conventions.has(firstStem) || STOP_WORDS.has(first.toLowerCase()))) {
+      let rest = words.slice(1);
+      while (rest.length > 1 && STOP_WORDS.has((rest[0] ?? '').toLowerCase())) rest = rest.slice(1);
+      variants.add(rest.join(' '));
+    }
+  }
+  variants.delete(title);
+  for (const v of variants) add(v, 'alias');
+  return [...out.values()];
+}

@@ -1,0 +1,29 @@
+/** One page of the site inventory: what a link can point at. */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+export const pageSchema = z.object({
+  /** Site path (`/guides/linen/`) or absolute URL. */
+  url: z.string().min(1),
+  title: z.string(),
+  description: z.string().default(''),
+  headings: z.array(z.string()).default([]),
+  /** Body as plain text. */
+  text: z.string().default(''),
+  locale: z.string().default(''),
+  /** Kind of page: `article`, `product`, `collection`, a section name… */
+  kind: z.string().default('page'),
+  /** The page's own focus keyphrase, when its source knows it. */
+  keyphrase: z.string().optional(),
+  /** Other URLs that reach this page (redirects, Hugo aliases). */
+  aliases: z.array(z.string()).optional(),
+});
+
+export type Page = z.infer<typeof pageSchema>;
+
+/** Content hash of a page: changes whenever anything the index reads changes. */
+export function hashPage(page: Page): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify([page.url, page.title, page.description, page.headings, page.text, page.locale, page.kind, page.keyphrase ?? '', page.aliases ?? []]));
+  return h.digest('hex').slice(0, 24);
+}

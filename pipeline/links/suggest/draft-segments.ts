@@ -1,0 +1,68 @@
+/** The stretches of a Markdown draft where a link may go, with their source offsets. */
+import type { Nodes, Parents, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visitParents } from 'unist-util-visit-parents';
+
+export type Segment = {
+  /** Offsets of the linkable text in the Markdown source. */
+  readonly start: number;
+  readonly end: number;
+  /** The source text between `start` and `end` (for inline code: the code itself). */
+  readonly text: string;
+  /** Offset of the paragraph, list item or table cell the text belongs to. */
+  readonly block: number;
+  /** An inline code span: a link may wrap all of it, never part of it. */
+  readonly atomic: boolean;
+  /** Offsets of the whole node (for inline code: including the backticks). */
+  readonly nodeStart: number;
+  readonly nodeEnd: number;
+};
+
+export type SegmentOptions = {
+  /** Offer whole inline code spans as anchors (default: `true`). */
+  readonly inlineCode?: boolean;
+};
+
+/** Parses Markdown into mdast with positions (GFM on). */
+export function parseMarkdown(markdown: string): Root {
+  return unified().use(remarkParse).use(remarkGfm).parse(markdown);
+}
+
+// Nodes whose text is never an anchor: headings, existing links, code, raw HTML, link definitions, footnote labels.
+const BLOCKED = new Set(['heading', 'link', 'linkReference', 'code', 'html', 'definition', 'footnoteDefinition', 'footnoteReference', 'imageReference', 'image']);
+const BLOCKS = new Set(['paragraph', 'tableCell', 'listItem', 'blockquote']);
+
+/** Lists the linkable text of a draft: text outside headings, links, code, HTML and images. */
+export function listSegments(markdown: string, tree: Root = parseMarkdown(markdown), options: SegmentOptions = {}): Segment[] {
+  const out: Segment[] = [];
+  const inlineCode = options.inlineCode ?? true;
+  visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
+    if (node.type !== 'text' && node.type !== 'inlineCode') return;
+    if (ancestors.some((a) => BLOCKED.has(a.type))) return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    let block = 0;
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i];
+      if (a && BLOCKS.has(a.type)) {
+        block = a.position?.start.offset ?? 0;
+        break;
+      }
+    }
+    const source = markdown.slice(start, end);
+    if (node.type === 'text') {
+      // Escapes and entities make the source differ from the value; such text is left alone.
+      if (source !== node.value) return;
+      out.push({ start, end, text: source, block, atomic: false, nodeStart: start, nodeEnd: end });
+      return;
+    }
+    if (!inlineCode) return;
+    const inner = source.indexOf(node.value);
+    if (inner < 0) return;
+    out.push({ start: start + inner, end: start + inner + node.value.length, text: node.value, block, atomic: true, nodeStart: start, nodeEnd: end });
+  });
+  return out;
+}

@@ -1,0 +1,87 @@
+/** Candidate links of a draft: every place where a page's name already occurs in linkable text. */
+import type { LinkIndex, PhraseRef } from '../index/link-index.ts';
+import { tokenize, type Token } from '../text/tokenize.ts';
+import type { Segment } from './draft-segments.ts';
+
+export type Occurrence = {
+  readonly pageId: number;
+  readonly ref: PhraseRef;
+  /** Phrase key that matched (stems). */
+  readonly key: string;
+  /** Offsets of the anchor in the Markdown source (inline code: the whole span with backticks). */
+  readonly start: number;
+  readonly end: number;
+  readonly anchor: string;
+  readonly block: number;
+  /** The anchor is a whole inline code span. */
+  readonly code: boolean;
+  /** The anchor is written exactly as the page names itself. */
+  readonly sameCase: boolean;
+  readonly stems: readonly string[];
+};
+
+// Words of one name may be separated by spaces or hyphens, never by sentence punctuation.
+const JOINER = /^[\s\-‐‑–]*$/;
+
+function phraseAt(tokens: readonly Token[], text: string, i: number, length: number): string | null {
+  const parts: string[] = [];
+  for (let j = i; j < i + length; j++) {
+    const t = tokens[j];
+    if (!t) return null;
+    if (j > i) {
+      const prev = tokens[j - 1];
+      if (!prev || !JOINER.test(text.slice(prev.end, t.start))) return null;
+    }
+    parts.push(t.stem);
+  }
+  return parts.join(' ');
+}
+
+/** Finds every occurrence of any page phrase in the segments (all lengths, overlapping). */
+export function findOccurrences(index: LinkIndex, segments: readonly Segment[], markdown: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const seg of segments) {
+    const tokens = tokenize(seg.text);
+    if (tokens.length === 0) continue;
+    const starts = seg.atomic ? [0] : tokens.map((_, i) => i);
+    for (const i of starts) {
+      const first = tokens[i];
+      if (!first) continue;
+      const longest = index.phraseStarts.get(first.stem);
+      if (longest === undefined) continue;
+      const lengths = seg.atomic ? [tokens.length] : range(Math.min(longest, tokens.length - i));
+      for (const length of lengths) {
+        const key = phraseAt(tokens, seg.text, i, length);
+        if (key === null) continue;
+        const refs = index.phrases.get(key);
+        if (!refs) continue;
+        const last = tokens[i + length - 1];
+        if (!last) continue;
+        const start = seg.atomic ? seg.nodeStart : seg.start + first.start;
+        const end = seg.atomic ? seg.nodeEnd : seg.start + last.end;
+        const written = seg.atomic ? seg.text : seg.text.slice(first.start, last.end);
+        for (const ref of refs) {
+          out.push({
+            pageId: ref.id,
+            ref,
+            key,
+            start,
+            end,
+            anchor: markdown.slice(start, end),
+            block: seg.block,
+            code: seg.atomic,
+            sameCase: written === ref.text,
+            stems: key.split(' '),
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function range(n: number): number[] {
+  const out: number[] = [];
+  for (let i = n; i >= 1; i--) out.push(i);
+  return out;
+}

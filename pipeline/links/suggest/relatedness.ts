@@ -1,0 +1,38 @@
+/** How closely each inventory page matches what a draft is about: BM25F over the draft's salient terms. */
+import type { LinkIndex } from '../index/link-index.ts';
+import { idfOf, STOP_STEMS } from '../index/link-index.ts';
+
+export type Relatedness = {
+  /** Page id → BM25F score divided by the best page's score (0–1). */
+  readonly scores: ReadonlyMap<number, number>;
+  /** Query terms (stems) with their weights. */
+  readonly terms: ReadonlyMap<string, number>;
+};
+
+/** Picks the draft's `limit` most salient stems (tf·idf) and scores the inventory against them. */
+export function measureRelatedness(index: LinkIndex, stems: readonly string[], limit = 32): Relatedness {
+  const tf = new Map<string, number>();
+  for (const s of stems) if (!STOP_STEMS.has(s) && s.length > 1) tf.set(s, (tf.get(s) ?? 0) + 1);
+  const weighted: [string, number][] = [];
+  for (const [s, n] of tf) {
+    if (!index.df.has(s)) continue;
+    weighted.push([s, (1 + Math.log(n)) * idfOf(index, s)]);
+  }
+  weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const top = weighted.slice(0, limit);
+  const terms = new Map(top);
+  if (top.length === 0) return { scores: new Map(), terms };
+  const max = top[0]?.[1] ?? 1;
+  const w = index.options.weights;
+  const results = index.search.search(top.map(([s]) => s).join(' '), {
+    tokenize: (q) => q.split(' '),
+    processTerm: (t) => t,
+    boost: { title: w.title, headings: w.headings, description: w.description, text: w.text },
+    boostTerm: (term) => (terms.get(term) ?? 0) / max,
+    combineWith: 'OR',
+  });
+  const best = results[0]?.score ?? 1;
+  const scores = new Map<number, number>();
+  for (const r of results) scores.set(r.id as number, r.score / best);
+  return { scores, terms };
+}

@@ -1,0 +1,201 @@
+/** Link selection: which inventory pages a draft should link to, on which of its own phrases, and why. */
+import type { Root } from 'mdast';
+import type { LinkIndex } from '../index/link-index.ts';
+import { findPage } from '../index/link-index.ts';
+import { phraseKey, stemsOf } from '../text/tokenize.ts';
+import { toUrlKey } from '../text/url-key.ts';
+import { listSegments, parseMarkdown } from './draft-segments.ts';
+import { findOccurrences, type Occurrence } from './find-candidates.ts';
+import { measureRelatedness } from './relatedness.ts';
+import { collectSignals, scoreSignals, type Signals } from './score-candidate.ts';
+
+export type SuggestOptions = {
+  /** Offer whole inline code spans as anchors. */
+  readonly inlineCode: boolean;
+  /** Never use the draft's focus keyphrase as an anchor. */
+  readonly skipKeyphrase: boolean;
+  /** Shortest anchor in characters. */
+  readonly minChars: number;
+  /** Links per 1,000 words (rounded up). */
+  readonly per1000Words: number;
+  readonly perParagraph: number;
+  readonly maxLinks: number;
+  /** Lowest score of a link the brief did not ask for. */
+  readonly minScore: number;
+};
+
+export type SuggestRequest = {
+  readonly markdown: string;
+  /** Parsed tree of `markdown`, when the caller has it. */
+  readonly tree?: Root;
+  readonly locale: string;
+  /** The draft's own URL: never linked. */
+  readonly selfUrl?: string;
+  /** The draft's focus keyphrase. */
+  readonly keyphrase?: string;
+  /** URLs the brief requires (`links:`). */
+  readonly required?: readonly string[];
+};
+
+export type LinkReason = Signals & {
+  readonly score: number;
+  /** The page name that matched: title, keyphrase or alias. */
+  readonly matched: string;
+  readonly source: 'title' | 'keyphrase' | 'alias' | 'required';
+  /** Stems the anchor shares with the page, then the draft's query terms the page matched. */
+  readonly terms: readonly string[];
+};
+
+export type LinkSuggestion = {
+  readonly url: string;
+  readonly title: string;
+  readonly anchor: string;
+  /** Offsets of the anchor in the Markdown source. */
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+  readonly required: boolean;
+  readonly reason: LinkReason;
+};
+
+export type LinkProblem = { readonly rule: 'links/no-anchor'; readonly url: string; readonly message: string };
+
+export type SuggestResult = { readonly links: LinkSuggestion[]; readonly problems: LinkProblem[] };
+
+type Scored = { occ: Occurrence; signals: Signals; score: number };
+
+/** Suggests links for one draft. Pure: the index is only read. */
+export function suggestLinks(index: LinkIndex, request: SuggestRequest, options: SuggestOptions): SuggestResult {
+  const tree = request.tree ?? parseMarkdown(request.markdown);
+  const segments = listSegments(request.markdown, tree, { inlineCode: options.inlineCode });
+  const selfKey = request.selfUrl === undefined ? null : toUrlKey(request.selfUrl, index.options.siteHosts);
+  const keyphraseKey = request.keyphrase ? phraseKey(request.keyphrase) : '';
+  const locale = request.locale.toLowerCase();
+
+  const allowed = (o: Occurrence): boolean => {
+    const page = index.pages.get(o.pageId);
+    if (!page || page.key === selfKey) return false;
+    if (page.locale && locale && page.locale.toLowerCase() !== locale) return false;
+    if (o.anchor.replace(/`/g, '').trim().length < options.minChars) return false;
+    if (options.skipKeyphrase && keyphraseKey && o.key === keyphraseKey) return false;
+    return true;
+  };
+  const occurrences = findOccurrences(index, segments, request.markdown).filter(allowed);
+
+  const draftStems = segments.flatMap((s) => stemsOf(s.text));
+  const related = measureRelatedness(index, draftStems);
+  const sharedBy = new Map<string, Set<number>>();
+  const mentions = new Map<string, number>();
+  for (const o of occurrences) {
+    const set = sharedBy.get(o.key) ?? new Set<number>();
+    set.add(o.pageId);
+    sharedBy.set(o.key, set);
+  }
+  const seenSpan = new Set<string>();
+  for (const o of occurrences) {
+    const span = `${o.key}@${o.start}`;
+    if (seenSpan.has(span)) continue;
+    seenSpan.add(span);
+    mentions.set(o.key, (mentions.get(o.key) ?? 0) + 1);
+  }
+  const scored: Scored[] = occurrences.map((occ) => {
+    const signals = collectSignals(index, occ, related.scores, sharedBy.get(occ.key)?.size ?? 1, mentions.get(occ.key) ?? 1);
+    return { occ, signals, score: scoreSignals(signals) };
+  });
+  // Best first; ties go to the earlier, then the longer anchor, so the order never depends on the index's layout.
+  scored.sort((a, b) => b.score - a.score || a.occ.start - b.occ.start || b.occ.end - a.occ.end || a.occ.pageId - b.occ.pageId);
+
+  const words = request.markdown.split(/\s+/).filter(Boolean).length;
+  const cap = Math.min(options.maxLinks, Math.ceil((words / 1000) * options.per1000Words));
+  const chosen: Scored[] = [];
+  const linkedPages = new Set<number>();
+  const perBlock = new Map<number, number>();
+  const fits = (s: Scored): boolean =>
+    !linkedPages.has(s.occ.pageId) &&
+    (perBlock.get(s.occ.block) ?? 0) < options.perParagraph &&
+    !chosen.some((c) => c.occ.start < s.occ.end && s.occ.start < c.occ.end);
+  const take = (s: Scored): void => {
+    chosen.push(s);
+    linkedPages.add(s.occ.pageId);
+    perBlock.set(s.occ.block, (perBlock.get(s.occ.block) ?? 0) + 1);
+  };
+
+  const problems: LinkProblem[] = [];
+  const requiredIds = new Set<number>();
+  for (const url of request.required ?? []) {
+    const page = findPage(index, url);
+    const own = page ? scored.filter((s) => s.occ.pageId === page.id) : [];
+    const pick = own.find(fits) ?? own.find((s) => !chosen.some((c) => c.occ.start < s.occ.end && s.occ.start < c.occ.end));
+    if (page && pick) {
+      take(pick);
+      requiredIds.add(page.id);
+    } else {
+      problems.push({
+        rule: 'links/no-anchor',
+        url,
+        message: page
+          ? `No phrase in the draft names "${page.title}" (${url}); add one or link it by hand`
+          : `${url} is not in the site inventory and the draft has no phrase to link it from`,
+      });
+    }
+  }
+  for (const s of scored) {
+    if (chosen.length >= Math.max(cap, requiredIds.size)) break;
+    if (s.score < options.minScore) break;
+    if (fits(s)) take(s);
+  }
+
+  const lineStarts = [0];
+  for (let i = 0; i < request.markdown.length; i++) if (request.markdown[i] === '\n') lineStarts.push(i + 1);
+  const links = chosen
+    .map((s) => toSuggestion(index, s, requiredIds.has(s.occ.pageId), related.terms, lineStarts))
+    .sort((a, b) => b.reason.score - a.reason.score || a.start - b.start);
+  return { links, problems };
+}
+
+function toSuggestion(
+  index: LinkIndex,
+  s: Scored,
+  required: boolean,
+  queryTerms: ReadonlyMap<string, number>,
+  lineStarts: readonly number[],
+): LinkSuggestion {
+  const page = index.pages.get(s.occ.pageId);
+  let line = 0;
+  while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= s.occ.start) line += 1;
+  const titleStems = new Set(stemsOf(page?.title ?? ''));
+  const terms = [...new Set([...s.occ.stems, ...[...queryTerms.keys()].filter((t) => titleStems.has(t))])];
+  return {
+    url: page?.url ?? '',
+    title: page?.title ?? '',
+    anchor: s.occ.anchor,
+    start: s.occ.start,
+    end: s.occ.end,
+    line: line + 1,
+    column: s.occ.start - (lineStarts[line] ?? 0) + 1,
+    required,
+    reason: { ...s.signals, score: round(s.score), matched: s.occ.ref.text, source: required ? 'required' : s.occ.ref.source, terms },
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** The suggestion options from the `links:` config section. */
+export function toSuggestOptions(config: {
+  readonly anchors: { readonly inline_code: boolean; readonly skip_keyphrase: boolean; readonly min_chars: number };
+  readonly caps: { readonly per_1000_words: number; readonly per_paragraph: number; readonly max_links: number };
+  readonly min_score: number;
+}): SuggestOptions {
+  return {
+    inlineCode: config.anchors.inline_code,
+    skipKeyphrase: config.anchors.skip_keyphrase,
+    minChars: config.anchors.min_chars,
+    per1000Words: config.caps.per_1000_words,
+    perParagraph: config.caps.per_paragraph,
+    maxLinks: config.caps.max_links,
+    minScore: config.min_score,
+  };
+}
