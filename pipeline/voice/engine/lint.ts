@@ -1,0 +1,58 @@
+/** Lints one Markdown source with compiled checks and locates every alert as Vale does. */
+import type { Severity } from '../../messages.ts';
+import { createLocator } from './location.ts';
+import { extractProse, sliceBlock, type ProseBlock } from './prose.ts';
+import { compileScope } from './scope.ts';
+import { splitSentences } from './sentences.ts';
+import { rankLevel, type CompiledCheck, type FileState, type VoiceAlert } from './types.ts';
+
+export type LintOptions = {
+  /** Path printed in alerts. */
+  readonly file: string;
+  /** Alerts below this level are not reported (default: `suggestion`). */
+  readonly minAlertLevel?: Severity;
+};
+
+function proseParts(block: ProseBlock, sentences: boolean, paragraphs: boolean): ProseBlock[] {
+  if (!block.prose) return [block];
+  const parts: ProseBlock[] = [];
+  if (paragraphs) parts.push({ scope: 'paragraph.md', text: block.text, offsets: block.offsets });
+  if (sentences) for (const [start, end] of splitSentences(block.text)) parts.push(sliceBlock(block, start, end, 'sentence.md'));
+  parts.push({ scope: block.scope, text: block.text, offsets: block.offsets });
+  return parts;
+}
+
+/** Lints Markdown `source`; alerts come back sorted by line and column. */
+export function lintSource(source: string, checks: readonly CompiledCheck[], options: LintOptions): VoiceAlert[] {
+  const minRank = rankLevel(options.minAlertLevel ?? 'suggestion');
+  const active = checks.filter((c) => rankLevel(c.level) >= minRank).map((check) => ({ check, matches: compileScope(check.scope) }));
+  const scopes = active.flatMap((a) => a.check.scope).join(' ');
+  const doc = extractProse(source);
+  const locate = createLocator(source);
+  const state: FileState = { sequences: new Set(), metrics: () => doc.counts };
+  const seen = new Set<string>();
+  const counts = new Map<string, number>();
+  const alerts: VoiceAlert[] = [];
+
+  for (const block of doc.blocks) {
+    for (const part of proseParts(block, scopes.includes('sentence'), scopes.includes('paragraph'))) {
+      for (const { check, matches } of active) {
+        if (!matches(part.scope)) continue;
+        for (const raw of check.run(part, state)) {
+          const offset = raw.documentLevel ? 0 : (part.offsets[raw.start] ?? 0);
+          const endOffset = raw.documentLevel ? 0 : raw.end > raw.start ? (part.offsets[raw.end - 1] ?? offset) + 1 : offset;
+          const { line, column } = raw.documentLevel ? { line: 1, column: 1 } : locate(offset);
+          const key = `${line}:${column}:${check.name}`;
+          if (seen.has(key)) continue;
+          const count = counts.get(check.name) ?? 0;
+          if (check.limit > 0 && count >= check.limit) continue;
+          seen.add(key);
+          counts.set(check.name, count + 1);
+          const alert: VoiceAlert = { file: options.file, line, column, rule: check.name, severity: check.level, message: raw.message, match: raw.match, offset, endOffset };
+          alerts.push(raw.action ? { ...alert, action: raw.action } : alert);
+        }
+      }
+    }
+  }
+  return alerts.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
