@@ -1,0 +1,65 @@
+/** `copydesk plan`: what would run and why (new, changed, cached), before anything is spent. */
+import path from 'node:path';
+import { readBriefs } from '../briefs/read-briefs.ts';
+import type { TargetKind } from '../briefs/schema.ts';
+import type { LoadedConfig } from '../config/load-config.ts';
+import { hashPromptFiles, planJobs } from '../jobs.ts';
+import { formatMessage } from '../messages.ts';
+import { cachedStages } from '../process-job.ts';
+import { loadTargetRecords } from '../publish/types.ts';
+import { createStageCache } from '../state/stage-cache.ts';
+import { pipelineStages } from '../stages/pipeline-stages.ts';
+import { providerNameFor } from '../model-session.ts';
+import type { Io } from './output.ts';
+
+export type PlanOptions = {
+  readonly loaded: LoadedConfig;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly io: Io;
+  readonly json: boolean;
+  readonly paths: readonly string[];
+  readonly target?: TargetKind | undefined;
+};
+
+export type PlanEntry = {
+  readonly id: string;
+  readonly file: string;
+  readonly target: string;
+  /** new: never drafted; changed: drafted from other inputs; cached: nothing to do. */
+  readonly reason: 'new' | 'changed' | 'cached';
+  readonly stages: readonly { stage: string; cached: boolean }[];
+};
+
+/** Prints the plan; exit 1 when some briefs are invalid (they are listed), else 0. */
+export async function planCommand(options: PlanOptions): Promise<number> {
+  const { config, root } = options.loaded;
+  const stateDir = path.resolve(root, config.state);
+  const briefsDir = path.resolve(root, config.briefs);
+  const read = await readBriefs({ paths: options.paths.length > 0 ? options.paths : [briefsDir], briefsDir, maxBytes: config.max_brief_bytes, cwd: options.cwd });
+  const jobs = planJobs(read.briefs, { config, promptsHash: await hashPromptFiles(path.resolve(root, config.prompts)), provider: providerNameFor(options.env), targetOverride: options.target });
+  const stages = await pipelineStages({ config, root, stateDir });
+  const cache = createStageCache(stateDir);
+  const records = await loadTargetRecords(stateDir, 'static');
+  const entries: PlanEntry[] = [];
+  for (const job of jobs) {
+    const stageStates = await cachedStages(job, stages, cache);
+    const record = records.get(job.id);
+    const reason = stageStates.every((s) => s.cached) && record?.jobHash === job.hash ? 'cached' : record ? 'changed' : 'new';
+    entries.push({ id: job.id, file: job.brief.file, target: job.target, reason, stages: stageStates });
+  }
+  const errors = read.messages.filter((m) => m.severity === 'error');
+  if (options.json) {
+    options.io.stdout(JSON.stringify({ provider: providerNameFor(options.env), briefs: entries, invalid: errors }));
+  } else {
+    options.io.stderr(`copydesk plan (${providerNameFor(options.env)} model)`);
+    for (const e of entries) {
+      const todo = e.stages.filter((s) => !s.cached).map((s) => s.stage);
+      options.io.stderr(`  ${e.reason.padEnd(7)} ${e.id} → ${e.target}${todo.length > 0 ? `  stages to run: ${todo.join(', ')}` : '  (all stages cached)'}`);
+    }
+    for (const m of errors) options.io.stderr(`  invalid ${formatMessage(m)}`);
+    const todo = entries.filter((e) => e.reason !== 'cached').length;
+    options.io.stderr(`${entries.length} briefs: ${todo} to draft, ${entries.length - todo} cached, ${new Set(errors.map((m) => m.file)).size} invalid`);
+  }
+  return errors.length > 0 ? 1 : 0;
+}

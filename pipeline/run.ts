@@ -1,0 +1,171 @@
+/**
+ * The orchestrator: read → validate → plan jobs → stages (draft, voice, seo, links) → review gate
+ * → publish as drafts → run record. Reads like the flow in DESIGN.md.
+ */
+import path from 'node:path';
+import PQueue from 'p-queue';
+import { readBriefs } from './briefs/read-briefs.ts';
+import type { TargetKind } from './briefs/schema.ts';
+import type { LoadedConfig } from './config/load-config.ts';
+import type { DraftDoc, Job, Logger, StageContext } from './document.ts';
+import { EXIT } from './errors.ts';
+import { hashPromptFiles, planJobs } from './jobs.ts';
+import type { LocatedMessage } from './messages.ts';
+import { createModelSession, type ModelSession } from './model-session.ts';
+import { runStages, type StagePlan } from './process-job.ts';
+import { createPromptSet } from './prompts/load-prompts.ts';
+import { publishDraft, type Publisher } from './publish/publish-draft.ts';
+import { newRunId, writeRunRecord, type BriefOutcome, type RunRecord } from './report/run-record.ts';
+import { reviewGate } from './review.ts';
+import { pipelineStages } from './stages/pipeline-stages.ts';
+import { acquireLock } from './state/lock.ts';
+import { createStageCache } from './state/stage-cache.ts';
+
+export type RunOptions = {
+  readonly loaded: LoadedConfig;
+  readonly cwd: string;
+  /** Brief files or folders (default: the configured briefs folder). */
+  readonly paths: readonly string[];
+  readonly target?: TargetKind | undefined;
+  readonly dryRun?: boolean;
+  readonly concurrency?: number | undefined;
+  readonly maxCostUsd?: number | undefined;
+  readonly env: NodeJS.ProcessEnv;
+  readonly logger: Logger;
+  readonly signal: AbortSignal;
+  readonly now?: () => Date;
+};
+
+/** Runs the pipeline once; never throws for a bad brief (each ends in the record with its reason). */
+export async function runPipeline(options: RunOptions): Promise<{ record: RunRecord; recordPath: string }> {
+  const { config, root } = options.loaded;
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const runId = newRunId(started);
+  const stateDir = path.resolve(root, config.state);
+  const release = await acquireLock(stateDir, `run ${runId}`);
+  try {
+    const read = await readBriefs({ paths: options.paths.length > 0 ? options.paths : [path.resolve(root, config.briefs)], briefsDir: path.resolve(root, config.briefs), maxBytes: config.max_brief_bytes, cwd: options.cwd });
+    const prompts = createPromptSet(path.resolve(root, config.prompts), config.models, root);
+    const models = createModelSession({ config, env: options.env, runId, stateDir, maxCostUsd: options.maxCostUsd, signal: options.signal, now });
+    const jobs = planJobs(read.briefs, { config, promptsHash: await hashPromptFiles(path.resolve(root, config.prompts)), provider: models.providerName, targetOverride: options.target });
+    const stages = await pipelineStages({ config, root, stateDir });
+    const ctx: StageContext = { call: models.call, prompts, config, now, logger: options.logger, signal: options.signal };
+    const publisher: Publisher = { root, config, stateDir, runId, now, dryRun: options.dryRun ?? false };
+
+    const outcomes = await processJobs(jobs, { stages, ctx, cache: createStageCache(stateDir), publisher, models, concurrency: options.concurrency ?? config.concurrency });
+    const failedReads = invalidBriefOutcomes(read.messages);
+    const record = assembleRecord({ runId, started, finished: now(), outcomes: [...outcomes, ...failedReads], models, dryRun: options.dryRun ?? false, signal: options.signal });
+    const recordPath = await writeRunRecord(path.resolve(root, config.runs), record);
+    return { record, recordPath: path.relative(options.cwd, recordPath) };
+  } finally {
+    await release();
+  }
+}
+
+type JobDeps = {
+  readonly stages: readonly StagePlan[];
+  readonly ctx: StageContext;
+  readonly cache: ReturnType<typeof createStageCache>;
+  readonly publisher: Publisher;
+  readonly models: ModelSession;
+  readonly concurrency: number;
+};
+
+/** One queue over the briefs; SIGINT stops new ones, in-flight ones finish. */
+async function processJobs(jobs: readonly Job[], deps: JobDeps): Promise<BriefOutcome[]> {
+  const queue = new PQueue({ concurrency: deps.concurrency });
+  const outcomes: BriefOutcome[] = [];
+  for (const job of jobs) {
+    void queue.add(async () => {
+      outcomes.push(await processJob(job, deps));
+    });
+  }
+  await queue.onIdle();
+  const order = new Map(jobs.map((j, i) => [j.id, i]));
+  return outcomes.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+async function processJob(job: Job, deps: JobDeps): Promise<BriefOutcome> {
+  const base = { id: job.id, file: job.brief.file, target: job.target };
+  if (deps.ctx.signal.aborted) return { ...base, status: 'deferred', flags: [] };
+  let doc: DraftDoc;
+  let runs;
+  try {
+    ({ doc, runs } = await runStages(job, deps.stages, deps.ctx, deps.cache));
+  } catch (error) {
+    const deferred = deps.models.isDeferral(error) || deps.ctx.signal.aborted;
+    return { ...base, status: deferred ? 'deferred' : 'failed', flags: [], errors: deferred ? [] : [failure(job, error)] };
+  }
+  const reviewed = reviewGate(doc);
+  let publish;
+  try {
+    publish = await publishDraft(reviewed, deps.publisher);
+  } catch (error) {
+    return { ...base, status: 'failed', model: reviewed.model, stages: runs, flags: reviewed.flags, errors: [failure(job, error, 'publish/failed')] };
+  }
+  const failed = publish.status === 'conflict';
+  return {
+    ...base,
+    status: failed ? 'failed' : reviewed.flags.length > 0 || publish.status === 'kept' ? 'flagged' : 'drafted',
+    model: reviewed.model,
+    stages: runs,
+    publish,
+    flags: reviewed.flags,
+    details: summarize(reviewed),
+  };
+}
+
+function summarize(doc: DraftDoc): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const voice = doc.stages.voice as { before?: number; after?: number } | undefined;
+  if (voice) out.voice = { before: voice.before, after: voice.after };
+  const seo = doc.stages.seo as { passed?: number; failed?: number } | undefined;
+  if (seo) out.seo = { passed: seo.passed, failed: seo.failed };
+  const links = doc.stages.links as { inserted?: readonly unknown[] } | undefined;
+  if (links?.inserted) out.links = links.inserted.length;
+  return out;
+}
+
+function failure(job: Job, error: unknown, rule = 'run/stage-failed'): LocatedMessage {
+  const message = error instanceof Error ? error.message : String(error);
+  return { file: job.brief.file, line: 1, column: 1, rule, severity: 'error', message };
+}
+
+/** Briefs that failed validation end in the record as failed, with their located messages. */
+function invalidBriefOutcomes(messages: readonly LocatedMessage[]): BriefOutcome[] {
+  const byFile = new Map<string, LocatedMessage[]>();
+  for (const m of messages) {
+    if (m.severity !== 'error') continue;
+    byFile.set(m.file, [...(byFile.get(m.file) ?? []), m]);
+  }
+  return [...byFile].map(([file, errors]) => ({ id: file.replace(/\.md$/i, ''), file, target: '', status: 'failed', flags: [], errors }));
+}
+
+function assembleRecord(input: {
+  runId: string; started: Date; finished: Date; outcomes: BriefOutcome[]; models: ModelSession; dryRun: boolean; signal: AbortSignal;
+}): RunRecord {
+  const count = (status: BriefOutcome['status']): number => input.outcomes.filter((o) => o.status === status).length;
+  const written = input.outcomes.filter((o) => o.publish && (o.publish.status === 'created' || o.publish.status === 'updated')).length;
+  const unchanged = input.outcomes.filter((o) => o.publish?.status === 'unchanged').length;
+  const totals = { briefs: input.outcomes.length, drafted: count('drafted'), flagged: count('flagged'), failed: count('failed'), deferred: count('deferred'), written, unchanged, modelCalls: input.models.calls() };
+  const stoppedBy = input.models.budgetExceeded() ? 'budget' : input.signal.aborted ? 'signal' : undefined;
+  const exitCode = stoppedBy === 'budget' ? EXIT.budget : totals.failed > 0 ? EXIT.failed : EXIT.ok;
+  const models = [...new Set(input.outcomes.map((o) => o.model).filter((m): m is string => Boolean(m)))];
+  return {
+    runId: input.runId,
+    startedAt: input.started.toISOString(),
+    finishedAt: input.finished.toISOString(),
+    durationMs: input.finished.getTime() - input.started.getTime(),
+    provider: input.models.providerName,
+    models,
+    dryRun: input.dryRun,
+    totals,
+    usage: input.models.usage(),
+    costUsd: input.models.costUsd(),
+    cacheHitRate: input.models.cacheHitRate(),
+    briefs: input.outcomes,
+    exitCode,
+    ...(stoppedBy ? { stoppedBy } : {}),
+  };
+}
