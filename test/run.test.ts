@@ -1,0 +1,161 @@
+import { spawn } from 'node:child_process';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import type { RunRecord } from '../pipeline/report/run-record.ts';
+import { draftPath } from '../pipeline/publish/publish-static.ts';
+import { cli, makeProject } from './helpers/project.ts';
+
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+const toNumber = (n: string): number => Number(n.replace(/,/g, ''));
+
+async function briefFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.md')) out.push(path.join(entry.parentPath, entry.name));
+  }
+  return out.sort();
+}
+
+async function snapshot(dir: string): Promise<Record<string, { mtime: number; text: string }>> {
+  const out: Record<string, { mtime: number; text: string }> = {};
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.md')) continue;
+    const file = path.join(dir, name);
+    out[name] = { mtime: (await stat(file)).mtimeMs, text: await readFile(file, 'utf8') };
+  }
+  return out;
+}
+
+describe('copydesk run (offline model, static target)', () => {
+  it('drafts every sample brief into parseable drafts that keep the facts and invent no number', async () => {
+    const dir = await makeProject();
+    const { code, stdout, stderr } = await cli(dir, ['run', '--json']);
+    expect(code, stderr).toBe(0);
+    const record = JSON.parse(stdout) as RunRecord;
+    expect(record.totals).toMatchObject({ briefs: 7, drafted: 7, failed: 0, written: 7 });
+    for (const briefFile of await briefFiles(path.join(dir, 'briefs'))) {
+      const brief = matter(await readFile(briefFile, 'utf8'));
+      const slug = path.basename(briefFile, '.md');
+      const draft = matter(await readFile(path.join(dir, 'output', `${slug}.md`), 'utf8'));
+      expect(draft.data).toMatchObject({ title: brief.data.title, slug, draft: true, keyphrase: brief.data.keyword, review: [] });
+      expect(draft.data.copydesk).toMatchObject({ model: 'offline', run: record.runId });
+      const briefText = `${JSON.stringify(brief.data)} ${brief.content}`;
+      const known = new Set((briefText.match(NUMBER) ?? []).map(toNumber));
+      for (const n of draft.content.match(NUMBER) ?? []) expect(known.has(toNumber(n)), `${slug}: ${n} is not in the brief`).toBe(true);
+      // Every fact bullet of the brief (except notes to the writer) appears in the draft.
+      for (const line of brief.content.split('\n')) {
+        const fact = /^- (.+?)[.]?$/.exec(line)?.[1];
+        if (!fact || /^(say|explain|avoid)/i.test(fact)) continue;
+        const first = fact.split(/; |\. /)[0] ?? fact;
+        expect(draft.content.toLowerCase(), `${slug} lost "${first}"`).toContain(first.toLowerCase());
+      }
+    }
+  });
+
+  it('a second run calls no model and rewrites no draft; a changed brief is redrafted alone', async () => {
+    const dir = await makeProject();
+    expect((await cli(dir, ['run'])).code).toBe(0);
+    const before = await snapshot(path.join(dir, 'output'));
+
+    const again = await cli(dir, ['run', '--json']);
+    const second = JSON.parse(again.stdout) as RunRecord;
+    expect(second.totals).toMatchObject({ modelCalls: 0, written: 0, unchanged: 7 });
+    expect(await snapshot(path.join(dir, 'output'))).toEqual(before);
+    expect(second.briefs.every((b) => b.stages?.every((s) => s.cached))).toBe(true);
+
+    const changed = path.join(dir, 'briefs/harbor-pine/what-is-gsm.md');
+    await writeFile(changed, `${await readFile(changed, 'utf8')}\n## Rule of thumb\n- Heavier is warmer, not better.\n`);
+    const third = JSON.parse((await cli(dir, ['run', '--json'])).stdout) as RunRecord;
+    expect(third.totals).toMatchObject({ modelCalls: 1, written: 1, unchanged: 6 });
+    expect(third.briefs.find((b) => b.publish?.status === 'updated')?.id).toBe('harbor-pine/what-is-gsm');
+    const after = await snapshot(path.join(dir, 'output'));
+    for (const name of Object.keys(before)) {
+      if (name === 'what-is-gsm.md') expect(after[name]?.text).toContain('Heavier is warmer, not better.');
+      else expect(after[name]).toEqual(before[name]);
+    }
+    const runs = await readdir(path.join(dir, 'output/runs'));
+    expect(runs).toHaveLength(3);
+  });
+
+  it("keeps an editor's change and never overwrites a file it did not write", async () => {
+    const dir = await makeProject();
+    await cli(dir, ['run']);
+    const edited = path.join(dir, 'output/what-is-gsm.md');
+    await writeFile(edited, (await readFile(edited, 'utf8')).replace('draft: true', 'draft: false'));
+    const brief = path.join(dir, 'briefs/harbor-pine/what-is-gsm.md');
+    await writeFile(brief, `${await readFile(brief, 'utf8')}\n- One more fact.\n`);
+    const record = JSON.parse((await cli(dir, ['run', '--json'])).stdout) as RunRecord;
+    const outcome = record.briefs.find((b) => b.id === 'harbor-pine/what-is-gsm');
+    expect(outcome?.publish).toMatchObject({ status: 'kept', rule: 'publish/edited' });
+    expect(await readFile(edited, 'utf8')).toContain('draft: false');
+  });
+
+  it('check prints a located message per broken brief while run still drafts the good ones', async () => {
+    const dir = await makeProject();
+    const broken = path.join(dir, 'briefs/broken');
+    await import('node:fs/promises').then((fs) => fs.mkdir(broken));
+    await writeFile(path.join(broken, 'typo.md'), '---\ntype: article\ntitle: T\nkeyword: k\nwrods: 3\n---\nx\n');
+    await writeFile(path.join(broken, 'yaml.md'), '---\ntype: article\ntitle: a: b\n---\nx\n');
+    await writeFile(path.join(broken, 'empty.md'), '');
+    await writeFile(path.join(broken, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    await writeFile(path.join(broken, 'dupe.md'), '---\ntype: article\ntitle: T\nkeyword: k\nslug: what-is-gsm\n---\nx\n');
+
+    const check = await cli(dir, ['check']);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('briefs/broken/typo.md:5:1: error Unknown key `wrods` in an article brief; did you mean `words`? (brief/unknown-key)');
+    expect(check.stderr).toContain('briefs/broken/yaml.md:3:8: error');
+    expect(check.stderr).toContain('briefs/broken/empty.md:1:1: error File is empty');
+    expect(check.stderr).toContain('briefs/broken/binary.md:1:5: error File contains a NUL byte');
+    expect(check.stderr).toMatch(/briefs\/harbor-pine\/what-is-gsm\.md:1:1: error Slug `what-is-gsm` is already used by briefs\/broken\/dupe\.md/);
+    const json = JSON.parse((await cli(dir, ['check', '--json'])).stdout) as { file: string; rule: string }[];
+    expect(json.map((m) => m.rule).sort()).toEqual(['brief/binary', 'brief/duplicate-slug', 'brief/empty', 'brief/unknown-key', 'brief/yaml-syntax']);
+
+    const run = await cli(dir, ['run', '--json']);
+    expect(run.code).toBe(1);
+    const record = JSON.parse(run.stdout) as RunRecord;
+    expect(record.totals).toMatchObject({ drafted: 7, failed: 5 });
+    expect(record.briefs.filter((b) => b.status === 'failed').every((b) => (b.errors?.length ?? 0) > 0)).toBe(true);
+  });
+
+  it('ids keep the subfolder and paths can be files or folders', async () => {
+    const dir = await makeProject();
+    const { stdout } = await cli(dir, ['run', '--json', 'briefs/products', 'briefs/harbor-pine/what-is-gsm.md']);
+    const record = JSON.parse(stdout) as RunRecord;
+    expect(record.briefs.map((b) => b.id).sort()).toEqual(['harbor-pine/what-is-gsm', 'products/harbor-chore-jacket', 'products/pine-ridge-merino-crew', 'products/seaside-linen-shirt']);
+  });
+
+  it('refuses a slug that would write outside the output folder', () => {
+    expect(() => draftPath('/tmp/out', '../etc/passwd')).toThrow(/Refusing slug/);
+    expect(() => draftPath('/tmp/out', 'a/b')).toThrow(/Refusing slug/);
+    expect(draftPath('/tmp/out', 'linen-guide')).toBe('/tmp/out/linen-guide.md');
+  });
+
+  it('--target overrides every brief and an unavailable target fails the brief with a reason', async () => {
+    const dir = await makeProject();
+    const { code, stdout } = await cli(dir, ['run', '--json', '--target', 'shopify', 'briefs/products/seaside-linen-shirt.md']);
+    expect(code).toBe(1);
+    const record = JSON.parse(stdout) as RunRecord;
+    expect(record.briefs[0]).toMatchObject({ target: 'shopify', status: 'failed', publish: { rule: 'publish/target-unavailable' } });
+  });
+});
+
+describe('the state lock', () => {
+  it('a second concurrent run exits 3; a lock left by a dead process is taken over', async () => {
+    const dir = await makeProject();
+    const holder = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'helpers/hold-lock.ts'), path.join(dir, '.copydesk')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.on('data', (d: Buffer) => (d.toString().includes('locked') ? resolve() : undefined));
+      holder.on('exit', (code) => reject(new Error(`lock holder exited ${code}`)));
+    });
+    const blocked = await cli(dir, ['run']);
+    expect(blocked.code).toBe(3);
+    expect(blocked.stderr).toMatch(/Another copydesk run holds the lock .*process \d+ \(test holder/);
+
+    holder.kill('SIGKILL');
+    await new Promise((resolve) => holder.once('exit', resolve));
+    const after = await cli(dir, ['run']);
+    expect(after.code, after.stderr).toBe(0);
+  });
+});
