@@ -97,7 +97,8 @@ function quoteInContext(value: string, start: number, end: number): string {
   const after = /^[ \t]*[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(value.slice(end));
   if (after) return `“${value.slice(start, end + after[0].length).trim()}”`;
   const before = /[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \t]*$/u.exec(value.slice(0, start));
-  return `“${value.slice(before ? before.index : start, end).trim()}”`;
+  // A unit's abbreviation dot ("45 oz.") may also end the sentence; the quote reads better without it.
+  return `“${value.slice(before ? before.index : start, end).trim().replace(/\.$/, '')}”`;
 }
 
 function formatPrice(price: NonNullable<BriefFacts['price']>): string {
@@ -130,9 +131,10 @@ function compileClaims(claims: readonly string[]): { claim: string; re: RegExp }
   });
 }
 
-/** Collects strings of draft fields with their key path, skipping URLs, ids, images and dates. */
+/** Collects strings of draft fields with their key path, skipping URLs, ids, images and dates (not claims). */
 function collectFieldStrings(value: unknown, path: string, into: { path: string; text: string }[]): void {
-  if (/(?:^|\.)(?:@[\w]+|url|href|image|images|logo|slug|sku|gtin\d*|id|hash|date\w*|\w*Date|\w*_at|copydesk)$/i.test(path)) return;
+  const key = path.split(/[.[]/).pop() ?? '';
+  if (/^@|url|href|image|logo|slug|sku|gtin|^id$|hash|date|valid|until|time|_at$|^copydesk$/i.test(key)) return;
   if (typeof value === 'string') into.push({ path, text: value });
   else if (Array.isArray(value)) value.forEach((v, i) => collectFieldStrings(v, `${path}[${i}]`, into));
   else if (value !== null && typeof value === 'object') {

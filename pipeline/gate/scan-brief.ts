@@ -25,28 +25,28 @@ const PATTERNS: readonly Pattern[] = [
   { what: 'override of earlier instructions', re: new RegExp(String.raw`\b(?:ignore|disregard|forget|override|overrule|bypass|skip|drop|discard)${W}${PRIOR}${gap(2)}${W}${DIRECTIVES}\b`, 'giu') },
   { what: 'override of earlier instructions', re: new RegExp(String.raw`\b(?:ignore|disregard|forget)${W}(?:all|everything)${gap(2)}${W}(?:above|before|earlier|previously|so\s+far|you\s+(?:were|have\s+been)\s+told)\b`, 'giu') },
   { what: 'override of earlier instructions', re: new RegExp(String.raw`\b(?:disregard|ignore|forget)${W}(?:the|everything|all)${W}(?:above|preceding|foregoing)\b`, 'giu') },
-  { what: 'override of earlier instructions', re: new RegExp(String.raw`\b(?:ignore|disregard|forget|override)${W}(?:your|the\s+brand|the\s+system)${W}${DIRECTIVES}\b`, 'giu') },
+  { what: 'override of earlier instructions', re: new RegExp(String.raw`\b(?:ignore|disregard|forget|override)${W}(?:all\s+)?(?:of\s+)?(?:your|the\s+brand|the\s+system)${W}${DIRECTIVES}\b`, 'giu') },
   { what: 'new instructions for the model', re: /\bnew\s+(?:system\s+)?instructions?\s*:/giu },
   { what: 'a change of role', re: /\byou\s+are\s+now\s+(?!part\b|a\s+part\b|ready\b|able\b|set\b|done\b|one\s+of\b|in\s+good\b)(?:an?\s|the\s|in\s|no\s+longer|free|unrestricted|unfiltered|jailbroken|acting|operating|my\s|dan\b)/giu },
   { what: 'a change of role', re: /\bfrom\s+now\s+on,?\s+(?:you|the\s+(?:model|assistant|ai))\s+(?:are|will|must|should|shall)\b/giu },
   { what: 'a change of role', re: /\b(?:pretend\s+(?:to\s+be|you\s+are|that\s+you)|act\s+as\s+if\s+you|role-?play\s+as|jailbreak|developer\s+mode|dan\s+mode|do\s+anything\s+now)\b/giu },
+  { what: 'a request to reveal secrets', re: new RegExp(String.raw`\b(?:reveal|print|show|output|share|tell\s+(?:me|us)|repeat|leak|send|include|list|write\s+out|dump|display|return)${gap(3)}\s+(?:(?:the|your|any|all)\s+)?(?:api\s+keys?|secret\s+keys?|passwords?|(?:access|api|auth)\s+tokens?|(?:api|login|admin)\s+credentials|environment\s+variables|env\s+vars|\.env\b|system\s+prompt|(?:your|the\s+(?:hidden|original|system))\s+(?:instructions|prompt))`, 'giu') },
+  { what: 'a request to reveal secrets', re: /\b[A-Z][A-Z0-9]*_(?:API_KEY|TOKEN|SECRET)\b|\bprocess\.env\b/gu },
   { what: 'a reference to the system prompt', re: /\b(?:system\s+prompt|system\s+message|developer\s+message|hidden\s+instructions|initial\s+prompt)\b|<\/?\s*(?:system|instructions?)\s*>|\[\s*(?:system|inst)\s*\]|^\s*(?:system|assistant)\s*:/gimu },
   { what: 'a request to publish', re: new RegExp(String.raw`${IMPERATIVE}(?:publish|post)(?:${W}${THING})?${W}(?:now|immediately|right\s+away|directly|straight\s+away|live|today|without\s+review)\b`, 'giu') },
   { what: 'a request to publish', re: new RegExp(String.raw`${IMPERATIVE}publish${W}${THING}\b`, 'giu') },
-  { what: 'a request to go live', re: new RegExp(String.raw`${IMPERATIVE}(?:go|push\s+(?:it|this)|take\s+(?:it|this))${W}live\b`, 'giu') },
+  { what: 'a request to go live', re: new RegExp(String.raw`${IMPERATIVE}(?:go|push\s+(?:it|this)|take\s+(?:it|this))${W}live(?:${W}(?:now|immediately|right\s+away|today))?\b`, 'giu') },
   { what: 'a request to go live', re: /\b(?:make|mark|set|flag|switch|turn)\s+(?:it|this|them|the\s+(?:draft|post|article|page|product|entry|listing))\s+(?:as\s+)?(?:live|active|published|public|visible)\b/giu },
   { what: 'a request to change the publishing status', re: /\b(?:set|change|update|switch)\s+(?:the\s+)?(?:product\s+|entry\s+)?status\s+(?:to\s+)?["'`]?(?:active|published|live|public)\b|\bstatus\s*[:=]\s*["'`]?(?:active|published|live)\b|\bis_?published\s*[:=]?\s*["'`]?true\b/giu },
   { what: 'a request to skip review', re: /\b(?:skip|bypass|avoid|without)\s+(?:the\s+|any\s+|editorial\s+|human\s+)*review\b|\b(?:do\s+not|don't|never)\s+(?:save|keep|leave|mark)\s+(?:it|this)?\s*(?:as\s+)?(?:a\s+)?draft\b/giu },
   { what: 'a request to add outside links', re: new RegExp(String.raw`\b(?:add|include|insert|embed|place|put|drop)${gap(4)}\s+(?:links?|urls?|backlinks?|hyperlinks?|anchors?)${gap(4)}\s+(?:to|for|pointing\s+(?:to|at)|at)\s+(?:https?:\/\/|www\.|(?:[\p{L}\p{N}-]+\.)+(?:com|net|org|io|co|biz|info|xyz|ru|cn|top|shop|store)\b|(?:an?\s+)?(?:external|outside|third-party|partner|affiliate|sponsor(?:ed)?|other)\s+(?:sites?|websites?|pages?|domains?|shops?))`, 'giu') },
   { what: 'a request to add outside links', re: /\bbacklinks?\s+(?:to|for)\b/giu },
-  { what: 'a request to reveal secrets', re: new RegExp(String.raw`\b(?:reveal|print|show|output|share|tell\s+(?:me|us)|repeat|leak|send|include|list|write\s+out|dump|display|return)${gap(3)}\s+(?:(?:the|your|any|all)\s+)?(?:api\s+keys?|secret\s+keys?|passwords?|(?:access|api|auth)\s+tokens?|(?:api|login|admin)\s+credentials|environment\s+variables|env\s+vars|\.env\b|system\s+prompt|(?:your|the\s+(?:hidden|original|system))\s+(?:instructions|prompt))`, 'giu') },
-  { what: 'a request to reveal secrets', re: /\b[A-Z][A-Z0-9]*_(?:API_KEY|TOKEN|SECRET)\b|\bprocess\.env\b/gu },
 ];
 
 /** One instruction found in a text, with its offset. */
-export type FoundInstruction = { readonly start: number; readonly text: string; readonly what: string };
+export type FoundInstruction = { readonly start: number; readonly end: number; readonly text: string; readonly what: string };
 
-/** Finds instruction-like phrases in `text`, in order, one per place. */
+/** Finds instruction-like phrases in `text`, in order, one per place (offsets into `text`). */
 export function findInstructions(text: string): FoundInstruction[] {
   const found: FoundInstruction[] = [];
   for (const { what, re } of PATTERNS) {
@@ -57,7 +57,9 @@ export function findInstructions(text: string): FoundInstruction[] {
         continue;
       }
       const start = m.index + (m[0].length - m[0].trimStart().length);
-      if (!found.some((f) => Math.abs(f.start - start) < 3)) found.push({ start, text: m[0].trim(), what });
+      const end = m.index + m[0].length;
+      // Earlier patterns are more specific: one place gets one message.
+      if (!found.some((f) => start < f.end && end > f.start)) found.push({ start, end, text: m[0].trim(), what });
     }
   }
   return found.sort((a, b) => a.start - b.start);
