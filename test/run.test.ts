@@ -159,3 +159,39 @@ describe('the state lock', () => {
     expect(after.code, after.stderr).toBe(0);
   });
 });
+
+describe('copydesk plan and init', () => {
+  it('plan says new, then cached, then changed; it calls no model', async () => {
+    const dir = await makeProject();
+    const first = JSON.parse((await cli(dir, ['plan', '--json'])).stdout) as { briefs: { id: string; reason: string }[] };
+    expect(new Set(first.briefs.map((b) => b.reason))).toEqual(new Set(['new']));
+    expect(await readdir(path.join(dir, 'output')).catch(() => [])).toEqual([]);
+    await cli(dir, ['run']);
+    const second = JSON.parse((await cli(dir, ['plan', '--json'])).stdout) as { briefs: { id: string; reason: string }[] };
+    expect(new Set(second.briefs.map((b) => b.reason))).toEqual(new Set(['cached']));
+    const brief = path.join(dir, 'briefs/products/harbor-chore-jacket.md');
+    await writeFile(brief, `${await readFile(brief, 'utf8')}- Made to last.\n`);
+    const third = JSON.parse((await cli(dir, ['plan', '--json'])).stdout) as { briefs: { id: string; reason: string }[] };
+    expect(third.briefs.filter((b) => b.reason !== 'cached')).toEqual([expect.objectContaining({ id: 'products/harbor-chore-jacket', reason: 'changed' })]);
+  });
+
+  it('init never overwrites existing files', async () => {
+    const dir = await makeProject();
+    const config = path.join(dir, 'copydesk.config.yaml');
+    await writeFile(config, 'target: static\n');
+    const { stdout } = await cli(dir, ['init', '--json', '.']);
+    const result = JSON.parse(stdout) as { created: string[]; kept: string[] };
+    expect(result.created).toEqual([]);
+    expect(result.kept).toContain('copydesk.config.yaml');
+    expect(await readFile(config, 'utf8')).toBe('target: static\n');
+  });
+
+  it('a bad config exits 2 with every problem located', async () => {
+    const dir = await makeProject();
+    await writeFile(path.join(dir, 'copydesk.config.yaml'), 'targt: static\nconcurrency: 0\n');
+    const { code, stderr } = await cli(dir, ['check']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('copydesk.config.yaml:1:1: error Unknown key `targt`; did you mean `target`? (config/unknown-key)');
+    expect(stderr).toContain('copydesk.config.yaml:2:14: error `concurrency`');
+  });
+});
