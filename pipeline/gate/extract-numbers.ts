@@ -60,9 +60,17 @@ const WORD = String.raw`(?:${NUMBER_WORD_SOURCE})(?![\p{L}])`;
 const WORD_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}-])${WORD}(?:(?:[\s-]+|\s+and\s+)${WORD})*`, 'giu');
 const WORD_SUFFIX = new RegExp(`^${SUFFIX}`, 'iu');
 
-/** Blanks a span so later passes do not read it again; offsets are kept. */
-function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+/** Blanks spans so later passes do not read them again; offsets are kept. */
+function blank(text: string, spans: readonly { start: number; end: number }[]): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const { start, end } of [...spans].sort((a, b) => a.start - b.start)) {
+    if (start < at) continue;
+    out += text.slice(at, start) + ' '.repeat(end - start);
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 function readNumber(raw: string, frac: string | undefined): number {
@@ -89,13 +97,13 @@ function classify(span: Span, values: number[], currency: string | undefined, su
 }
 
 function takeAll(text: string, re: RegExp, onMatch: (m: RegExpExecArray) => void): string {
-  let rest = text;
+  const spans: { start: number; end: number }[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     onMatch(m);
-    rest = blank(rest, m.index, m.index + m[0].length);
+    spans.push({ start: m.index, end: m.index + m[0].length });
   }
-  return rest;
+  return blank(text, spans);
 }
 
 function extractSpelled(original: string, text: string, countWordsUpTo: number): NumberMention[] {
@@ -126,10 +134,11 @@ function extractSpelled(original: string, text: string, countWordsUpTo: number):
 export function extractNumbers(text: string, options: ExtractOptions = {}): NumberMention[] {
   const out: NumberMention[] = [];
   let rest = takeAll(text, ADDRESSES, () => undefined);
-  for (const date of findDates(rest)) {
+  const dates = findDates(rest);
+  for (const date of dates) {
     out.push({ text: text.slice(date.start, date.end), start: date.start, end: date.end, kind: 'date', readings: date.readings });
-    rest = blank(rest, date.start, date.end);
   }
+  rest = blank(rest, dates);
   const literal = (m: RegExpExecArray): void => {
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length, kind: 'literal' });
   };

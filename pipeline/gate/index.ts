@@ -16,3 +16,4 @@ export {
   type GateOptions,
   type ReviewInput,
 } from './review-draft.ts';
+export { reviewDoc } from './review-doc.ts';
