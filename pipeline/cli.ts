@@ -6,6 +6,7 @@ import { checkCommand } from './cli/check-command.ts';
 import { initCommand } from './cli/init-command.ts';
 import { planCommand } from './cli/plan-command.ts';
 import { runCommand } from './cli/run-command.ts';
+import { watchCommand } from './cli/watch-command.ts';
 import { paint, processIo, type Io } from './cli/output.ts';
 import { loadConfig, loadEnvFile, type LoadedConfig } from './config/load-config.ts';
 import { ConfigError, EXIT, LockHeldError, UsageError } from './errors.ts';
@@ -46,6 +47,14 @@ export async function main(argv: readonly string[], io: Io = processIo(), cwd = 
     .option('--concurrency <n>', 'briefs in flight at once', parsePositiveInt)
     .action(async (briefs: string[], opts: { target?: TargetKind; dryRun?: boolean; batch?: boolean; wait?: boolean; maxCost?: number; concurrency?: number }) => {
       exitCode = await runCommand({ loaded: load(), cwd, env, io, json: json(), verbose: program.opts<Globals>().verbose === true, paths: briefs, ...opts });
+    });
+
+  program
+    .command('watch')
+    .description('run now, then again whenever briefs, prompts or config change')
+    .addOption(new Option('--target <target>', 'publish every brief to this target').choices(TARGETS))
+    .action(async (opts: { target?: TargetKind }) => {
+      exitCode = await watchCommand({ loaded: load(), configFile: program.opts<Globals>().config, cwd, env, io, json: json(), target: opts.target });
     });
 
   program

@@ -195,3 +195,24 @@ describe('copydesk plan and init', () => {
     expect(stderr).toContain('copydesk.config.yaml:2:14: error `concurrency`');
   });
 });
+
+describe('copydesk watch', () => {
+  it('runs at start and again when a brief changes, redrafting only that brief', async () => {
+    const dir = await makeProject();
+    const { loadConfig } = await import('../pipeline/config/load-config.ts');
+    const { watchCommand } = await import('../pipeline/cli/watch-command.ts');
+    const records: RunRecord[] = [];
+    const controller = new AbortController();
+    const done = watchCommand({
+      loaded: loadConfig(dir, undefined, {}), cwd: dir, env: {}, json: true, debounceMs: 100, signal: controller.signal,
+      io: { stdout: (s) => void records.push(JSON.parse(s) as RunRecord), stderr: () => undefined, color: false },
+    });
+    await expect.poll(() => records.length, { timeout: 10_000 }).toBe(1);
+    const brief = path.join(dir, 'briefs/harbor-pine/caring-for-linen.md');
+    await writeFile(brief, `${await readFile(brief, 'utf8')}- Linen gets softer with every wash.\n`);
+    await expect.poll(() => records.length, { timeout: 10_000 }).toBe(2);
+    controller.abort();
+    expect(await done).toBe(0);
+    expect(records[1]?.totals).toMatchObject({ modelCalls: 1, written: 1, unchanged: 6 });
+  });
+});
