@@ -18,6 +18,7 @@ describe('extractNumbers', () => {
       ['US$89', 'USD'],
       ['eighty-nine dollars', '$'],
       ['€120', 'EUR'],
+      ['89,00 €', 'EUR'],
     ] as const) {
       const [m] = read(`It costs ${text} today.`);
       expect(m, text).toMatchObject({ kind: 'currency', values: [Number(text.match(/120/) ? 120 : 89)], currency, text });

@@ -38,7 +38,8 @@ export type ExtractOptions = {
   readonly countWordsUpTo?: number;
 };
 
-const NUM = String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)`;
+/** 1,200 · 17.5 · .5 · and the decimal comma of "89,00 €" (one or two digits after the comma). */
+const NUM = String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\.\d+)`;
 const VULGAR: Readonly<Record<string, number>> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅛': 0.125 };
 const END = String.raw`(?![\p{L}\p{N}])`;
 const SUFFIX = String.raw`(?:(?<pct>\s?${PERCENT_SOURCE})|(?<ord>st|nd|rd|th)${END}|(?<k>k)${END}|[\s-]?(?<unit>${UNIT_SOURCE})${END}|\s?(?<cur3>${CURRENCY_SUFFIX_SOURCE})${END})`;
@@ -74,7 +75,7 @@ function blank(text: string, spans: readonly { start: number; end: number }[]): 
 }
 
 function readNumber(raw: string, frac: string | undefined): number {
-  let value = Number(raw.replace(/,/g, ''));
+  let value = Number(/^\d+,\d{1,2}$/.test(raw) ? raw.replace(',', '.') : raw.replace(/,/g, ''));
   if (frac === undefined) return value;
   const vulgar = VULGAR[frac];
   if (vulgar !== undefined) return value + vulgar;

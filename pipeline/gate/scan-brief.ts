@@ -46,8 +46,30 @@ const PATTERNS: readonly Pattern[] = [
 /** One instruction found in a text, with its offset. */
 export type FoundInstruction = { readonly start: number; readonly end: number; readonly text: string; readonly what: string };
 
+/** Invisible characters that can split a phrase so that it escapes a plain search. */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
+
+/** The text without invisible characters, and for each of its offsets the offset in `text`. */
+function stripInvisible(text: string): { visible: string; origin: number[] } {
+  const origin: number[] = [];
+  let visible = '';
+  let at = 0;
+  for (const m of text.matchAll(INVISIBLE)) {
+    for (let i = at; i < m.index; i += 1) origin.push(i);
+    visible += text.slice(at, m.index);
+    at = m.index + m[0].length;
+  }
+  for (let i = at; i <= text.length; i += 1) origin.push(i);
+  return { visible: visible + text.slice(at), origin };
+}
+
 /** Finds instruction-like phrases in `text`, in order, one per place (offsets into `text`). */
 export function findInstructions(text: string): FoundInstruction[] {
+  const { visible, origin } = stripInvisible(text);
+  return findInVisible(visible).map((f) => ({ ...f, start: origin[f.start] ?? f.start, end: origin[f.end] ?? f.end }));
+}
+
+function findInVisible(text: string): FoundInstruction[] {
   const found: FoundInstruction[] = [];
   for (const { what, re } of PATTERNS) {
     re.lastIndex = 0;

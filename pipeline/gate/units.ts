@@ -47,7 +47,7 @@ export function normaliseUnit(raw: string): string {
 /** Currency symbols and codes written before an amount. */
 export const CURRENCY_PREFIX_SOURCE = String.raw`(?:US\$|C\$|A\$|NZ\$|[$€£]|(?:USD|EUR|GBP|CAD|AUD)\s?)`;
 /** Currency codes and words written after an amount. */
-export const CURRENCY_SUFFIX_SOURCE = String.raw`(?:USD|EUR|GBP|CAD|AUD|dollars?|bucks|euros?|pounds sterling)`;
+export const CURRENCY_SUFFIX_SOURCE = String.raw`(?:USD|EUR|GBP|CAD|AUD|dollars?|bucks|euros?|pounds sterling|[€£])`;
 /** Percent as a sign or a word. */
 export const PERCENT_SOURCE = String.raw`(?:%|percent\b|per\s?cent\b)`;
 
