@@ -93,7 +93,7 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
   const openaiScheduler = createScheduler({ ...schedulerBase, concurrency: config.limits.concurrency });
   const providers = new Map<ProviderName, ModelProvider>(Object.entries(options.providers ?? {}) as [ProviderName, ModelProvider][]);
   const anthropicKey = env['ANTHROPIC_API_KEY'] ?? (env['ANTHROPIC_BASE_URL'] ? 'local' : undefined);
-  const hasOpenAI = Boolean(env['OPENAI_API_KEY'] || config.openai.base_url);
+  const hasOpenAI = Boolean(env['OPENAI_API_KEY'] || env['OPENAI_BASE_URL'] || config.openai.base_url);
   let batchMode: BatchMode | undefined;
 
   const route = (task: string): Route => {
@@ -114,9 +114,10 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     if (existing) return existing;
     let created: ModelProvider;
     if (name === 'anthropic' && anthropicKey) {
-      created = createAnthropicProvider({ apiKey: anthropicKey, timeoutMs: config.timeout_ms, onRateLimit: (r) => anthropicScheduler.observe(r), now: clock });
+      created = createAnthropicProvider({ apiKey: anthropicKey, ...(env['ANTHROPIC_BASE_URL'] ? { baseURL: env['ANTHROPIC_BASE_URL'] } : {}), timeoutMs: config.timeout_ms, onRateLimit: (r) => anthropicScheduler.observe(r), now: clock });
     } else if (name === 'openai') {
-      created = createOpenAIProvider({ apiKey: env['OPENAI_API_KEY'] ?? 'none', ...(config.openai.base_url ? { baseURL: config.openai.base_url } : {}), timeoutMs: config.timeout_ms, now: clock });
+      const openaiBase = config.openai.base_url ?? env['OPENAI_BASE_URL'];
+      created = createOpenAIProvider({ apiKey: env['OPENAI_API_KEY'] ?? 'none', ...(openaiBase ? { baseURL: openaiBase } : {}), timeoutMs: config.timeout_ms, now: clock });
     } else {
       throw new ModelConfigError(`No \`${name}\` model provider is available; pass it to createModelClient (the offline provider) or set its key`);
     }
