@@ -52,7 +52,8 @@ export function collectBriefFacts(brief: Brief): BriefFacts {
   for (const m of mentions) {
     if (m.kind === 'date') {
       dates.push(...m.readings);
-      for (const r of m.readings) if (r.year !== undefined) values.add(keyOf(r.year));
+      // A year or a day of a date may stand alone in a draft ("since 2019", "on the 24th").
+      for (const r of m.readings) for (const part of [r.year, r.day]) if (part !== undefined) values.add(keyOf(part));
       continue;
     }
     if (m.kind === 'literal') continue;

@@ -72,6 +72,10 @@ describe('extractNumbers', () => {
       { kind: 'number', values: [21], text: 'twenty-first' },
       { kind: 'number', values: [10000], text: '10k' },
     ]);
+    expect(read('2 million yards, 1.5 thousand dollars')).toEqual([
+      { kind: 'measure', values: [2_000_000], unit: 'yd', text: '2 million yards' },
+      { kind: 'currency', values: [1500], currency: '$', text: '1.5 thousand dollars' },
+    ]);
   });
 
   it('leaves counting words alone unless they carry a unit, a currency or a percent', () => {
@@ -112,7 +116,7 @@ describe('extractNumbers', () => {
       { kind: 'literal', text: '207-555-0134' },
       { kind: 'literal', text: '2XL' },
     ]);
-    expect(read('See https://example.com/p/123?x=5, www.shop2.com, /collections/linen-2026 and help24@example.com.')).toEqual([]);
+    expect(read('See https://example.com/p/123?x=5, www.shop2.com, shop2.harborandpine.com/p/7, /collections/linen-2026 and help24@example.com.')).toEqual([]);
   });
 
   it('reports offsets into the text', () => {

@@ -42,15 +42,17 @@ export type ExtractOptions = {
 const NUM = String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\.\d+)`;
 const VULGAR: Readonly<Record<string, number>> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅛': 0.125 };
 const END = String.raw`(?![\p{L}\p{N}])`;
+const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9 };
 const SUFFIX = String.raw`(?:(?<pct>\s?${PERCENT_SOURCE})|(?<ord>st|nd|rd|th)${END}|(?<k>k)${END}|[\s-]?(?<unit>${UNIT_SOURCE})${END}|\s?(?<cur3>${CURRENCY_SUFFIX_SOURCE})${END})`;
 
 const NUMERIC = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,/])(?<cur>${CURRENCY_PREFIX_SOURCE})?(?<a>${NUM})(?<frac>\s\d+/\d+|/\d+|[${Object.keys(VULGAR).join('')}])?` +
-    String.raw`(?:\s?(?:[-–—]|to)\s?(?:${CURRENCY_PREFIX_SOURCE})?(?<b>${NUM}))?${SUFFIX}?(?![\p{L}\p{N}]|[.,]\d)`,
+    String.raw`(?:\s?(?:[-–—]|to)\s?(?:${CURRENCY_PREFIX_SOURCE})?(?<b>${NUM}))?(?:\s(?<scale>thousand|million|billion)${END})?${SUFFIX}?(?![\p{L}\p{N}]|[.,]\d)`,
   'giu',
 );
-/** URLs, e-mail addresses and site paths: their digits are not claims. */
-const ADDRESSES = /https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}\p{N})])\/[\p{L}\p{N}][\p{L}\p{N}\-./_]*/giu;
+/** URLs, e-mail addresses, domain names and site paths: their digits are not claims. */
+const ADDRESSES =
+  /https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}-]+\.)+(?:com|net|org|io|co|shop|store|us|uk|ca|de|eu)(?![\p{L}\p{N}])(?:\/\S*)?|(?<![\p{L}\p{N})])\/[\p{L}\p{N}][\p{L}\p{N}\-./_]*/giu;
 const LITERALS = [
   /(?<![\p{L}\p{N}])\p{L}+[-‐]?\d[\p{L}\p{N}-]*/gu,
   /(?<![\p{L}\p{N}])\d{1,2}:\d{2}(?![\p{N}])/gu,
@@ -146,8 +148,9 @@ export function extractNumbers(text: string, options: ExtractOptions = {}): Numb
   for (const re of LITERALS) rest = takeAll(rest, re, literal);
   rest = takeAll(rest, NUMERIC, (m) => {
     const g = m.groups ?? {};
-    const values = [readNumber(g.a ?? '', g.frac)];
-    if (g.b !== undefined) values.push(readNumber(g.b, undefined));
+    const scale = g.scale === undefined ? 1 : SCALES[g.scale.toLowerCase()] ?? 1;
+    const values = [readNumber(g.a ?? '', g.frac) * scale];
+    if (g.b !== undefined) values.push(readNumber(g.b, undefined) * scale);
     out.push(classify({ text: m[0], start: m.index, end: m.index + m[0].length }, values, g.cur, g));
   });
   rest = takeAll(rest, DIGIT_WORDS, literal);
