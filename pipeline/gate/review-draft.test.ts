@@ -137,6 +137,10 @@ describe('reviewDraft', () => {
       ['review/banned-claim', '“cures” is a banned claim (cure); say what the brief supports instead', 3, 4],
       ['review/banned-claim', '“best in the world” is a banned claim (best in the world); say what the brief supports instead', 3, 34],
     ]);
+    const inField = reviewDraft({ brief: makeShirtBrief(), markdown: '', fields: { description: 'Clinically proven comfort.' } });
+    expect(inField).toEqual([
+      { rule: 'review/banned-claim', severity: 'error', message: '“Clinically proven” in `description` is a banned claim (clinically proven); say what the brief supports instead' },
+    ]);
     const custom = reviewDraft({ brief: makeShirtBrief(), markdown: 'A game-changer, guaranteed.' }, { bannedClaims: ['game-changer'] });
     expect(custom.map((f) => [f.message, f.column])).toEqual([['“game-changer” is a banned claim (game-changer); say what the brief supports instead', 3]]);
   });

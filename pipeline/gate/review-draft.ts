@@ -142,6 +142,29 @@ function collectFieldStrings(value: unknown, path: string, into: { path: string;
   }
 }
 
+/** Text to check: a run of the draft's prose (which can be located) or a front-matter field. */
+type Prose = { readonly value: string; readonly where: string; readonly locate?: (index: number, snippet: string) => number };
+
+/** A flag for something at `index` in a prose part's value. */
+type Finding = { readonly index: number; readonly snippet: string; readonly flag: ReviewFlag };
+
+function checkNumbers(part: Prose, facts: BriefFacts, countWordsUpTo: number): Finding[] {
+  return extractNumbers(part.value, { countWordsUpTo }).flatMap((mention) => {
+    const flag = flagNumber(mention, facts, quoteInContext(part.value, mention.start, mention.end), part.where);
+    return flag ? [{ index: mention.start, snippet: mention.text, flag }] : [];
+  });
+}
+
+function checkClaims(part: Prose, claims: readonly { claim: string; re: RegExp }[]): Finding[] {
+  return claims.flatMap(({ claim, re }) =>
+    [...part.value.matchAll(re)].map((m) => ({
+      index: m.index,
+      snippet: m[0],
+      flag: { rule: RULE_BANNED_CLAIM, severity: 'error' as const, message: `“${m[0]}”${part.where} is a banned claim (${claim}); say what the brief supports instead` },
+    })),
+  );
+}
+
 /**
  * Reviews a draft against its brief: numbers, prices and dates the brief does not state, banned
  * claims, a refusal or a cut-off answer, and brief text that tries to instruct the model.
@@ -162,36 +185,30 @@ export function reviewDraft(input: ReviewInput, options: GateOptions = {}): Revi
       flags.push({ rule: m.rule, severity: m.severity, message: formatMessage(m) });
     }
   }
-  const segments = collectSegments(input.markdown);
-  const starts = lineStarts(input.markdown);
-  const located: { offset: number; flag: ReviewFlag }[] = [];
-  const extractOptions = { countWordsUpTo: options.countWordsUpTo ?? 10 };
-  if (options.checkNumbers ?? true) {
-    const facts = collectBriefFacts(input.brief);
-    for (const segment of segments) {
-      for (const mention of extractNumbers(segment.value, extractOptions)) {
-        const flag = flagNumber(mention, facts, quoteInContext(segment.value, mention.start, mention.end), '');
-        if (flag) located.push({ offset: sourceOffset(segment, mention.start, mention.text), flag });
-      }
-    }
-    const fieldStrings: { path: string; text: string }[] = [];
-    collectFieldStrings(input.fields ?? {}, '', fieldStrings);
-    for (const { path, text } of fieldStrings) {
-      for (const mention of extractNumbers(text, extractOptions)) {
-        const flag = flagNumber(mention, facts, quoteInContext(text, mention.start, mention.end), ` in \`${path}\``);
-        if (flag) flags.push(flag);
-      }
-    }
-  }
+  const fieldStrings: { path: string; text: string }[] = [];
+  collectFieldStrings(input.fields ?? {}, '', fieldStrings);
+  const prose: Prose[] = [
+    ...collectSegments(input.markdown).map((segment) => ({
+      value: segment.value,
+      where: '',
+      locate: (index: number, snippet: string) => sourceOffset(segment, index, snippet),
+    })),
+    ...fieldStrings.map(({ path, text }) => ({ value: text, where: ` in \`${path}\`` })),
+  ];
+  const facts = (options.checkNumbers ?? true) ? collectBriefFacts(input.brief) : undefined;
   const claims = compileClaims(options.bannedClaims ?? DEFAULT_BANNED_CLAIMS);
-  for (const segment of segments) {
-    for (const { claim, re } of claims) {
-      for (const m of segment.value.matchAll(re)) {
-        const message = `“${m[0]}” is a banned claim (${claim}); say what the brief supports instead`;
-        located.push({ offset: sourceOffset(segment, m.index, m[0]), flag: { rule: RULE_BANNED_CLAIM, severity: 'error', message } });
-      }
+  const located: { offset: number; flag: ReviewFlag }[] = [];
+  for (const part of prose) {
+    const found = [
+      ...(facts ? checkNumbers(part, facts, options.countWordsUpTo ?? 10) : []),
+      ...checkClaims(part, claims),
+    ];
+    for (const { index, snippet, flag } of found) {
+      if (part.locate) located.push({ offset: part.locate(index, snippet), flag });
+      else flags.push(flag);
     }
   }
+  const starts = lineStarts(input.markdown);
   located.sort((a, b) => a.offset - b.offset);
   for (const { offset, flag } of located) flags.push({ ...flag, ...positionAt(starts, offset) });
   return flags;
