@@ -19,7 +19,7 @@ export type IndexedPage = {
   readonly hash: string;
 };
 
-export type PhraseRef = { readonly id: number; readonly source: PhraseSource; readonly text: string };
+export type PhraseRef = { readonly id: number; readonly source: PhraseSource | 'partial'; readonly text: string };
 
 export type IndexOptions = {
   readonly bodyWords: number;
@@ -138,17 +138,9 @@ function bumpDf(index: LinkIndex, stems: Iterable<string>, by: 1 | -1): void {
   }
 }
 
-/** Builds an index over `pages` (later pages with a URL already seen are skipped). */
-export function buildLinkIndex(pages: Iterable<Page>, options: IndexOptions): LinkIndex {
-  const list: Page[] = [];
-  const seen = new Set<string>();
-  for (const p of pages) {
-    const key = toUrlKey(p.url, options.siteHosts) ?? p.url;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    list.push(p);
-  }
-  const index: LinkIndex = {
+/** An empty index; add pages with `upsertPage`, then call `finishLinkIndex`. */
+export function createLinkIndex(options: IndexOptions): LinkIndex {
+  return {
     options,
     pages: new Map(),
     byKey: new Map(),
@@ -156,11 +148,27 @@ export function buildLinkIndex(pages: Iterable<Page>, options: IndexOptions): Li
     df: new Map(),
     phrases: new Map(),
     phraseStarts: new Map(),
-    conventions: findTitleConventions(list.map((p) => p.title)),
+    conventions: new Set(),
     nextId: 0,
   };
-  for (const page of list) addPage(index, page);
+}
+
+/** Settles the site's title conventions (`Configure …`) over all pages and rebuilds the phrase dictionary. */
+export function finishLinkIndex(index: LinkIndex): LinkIndex {
+  const conventions = findTitleConventions([...index.pages.values()].map((p) => p.title));
+  index.conventions.clear();
+  for (const c of conventions) index.conventions.add(c);
+  index.phrases.clear();
+  index.phraseStarts.clear();
+  for (const page of index.pages.values()) addPhrases(index, page);
   return index;
+}
+
+/** Builds an index over `pages` (a page whose URL was already seen is skipped). */
+export function buildLinkIndex(pages: Iterable<Page>, options: IndexOptions): LinkIndex {
+  const index = createLinkIndex(options);
+  for (const page of pages) if (!findPage(index, page.url)) addPage(index, page);
+  return finishLinkIndex(index);
 }
 
 function addPage(index: LinkIndex, page: Page): IndexedPage {

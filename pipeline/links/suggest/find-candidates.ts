@@ -1,5 +1,5 @@
 /** Candidate links of a draft: every place where a page's name already occurs in linkable text. */
-import type { LinkIndex, PhraseRef } from '../index/link-index.ts';
+import type { PhraseRef } from '../index/link-index.ts';
 import { tokenize, type Token } from '../text/tokenize.ts';
 import type { Segment } from './draft-segments.ts';
 
@@ -37,8 +37,14 @@ function phraseAt(tokens: readonly Token[], text: string, i: number, length: num
   return parts.join(' ');
 }
 
+/** Phrase keys → pages, and the longest phrase starting with each stem (the index's, or a draft-local one). */
+export type PhraseDictionary = {
+  readonly phrases: ReadonlyMap<string, readonly PhraseRef[]>;
+  readonly phraseStarts: ReadonlyMap<string, number>;
+};
+
 /** Finds every occurrence of any page phrase in the segments (all lengths, overlapping). */
-export function findOccurrences(index: LinkIndex, segments: readonly Segment[], markdown: string): Occurrence[] {
+export function findOccurrences(index: PhraseDictionary, segments: readonly Segment[], markdown: string): Occurrence[] {
   const out: Occurrence[] = [];
   for (const seg of segments) {
     const tokens = tokenize(seg.text);
@@ -70,7 +76,7 @@ export function findOccurrences(index: LinkIndex, segments: readonly Segment[], 
             anchor: markdown.slice(start, end),
             block: seg.block,
             code: seg.atomic,
-            sameCase: written === ref.text,
+            sameCase: sameCase(written, ref.text),
             stems: key.split(' '),
           });
         }
@@ -78,6 +84,11 @@ export function findOccurrences(index: LinkIndex, segments: readonly Segment[], 
     }
   }
   return out;
+}
+
+// A capital at the start of a sentence or a title says nothing; case elsewhere does (`Permalink` vs "permalink").
+function sameCase(written: string, name: string): boolean {
+  return written.slice(1) === name.slice(1) && written.slice(0, 1).toLowerCase() === name.slice(0, 1).toLowerCase();
 }
 
 function range(n: number): number[] {

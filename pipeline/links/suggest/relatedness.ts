@@ -5,6 +5,10 @@ import { idfOf, STOP_STEMS } from '../index/link-index.ts';
 export type Relatedness = {
   /** Page id → BM25F score divided by the best page's score (0–1). */
   readonly scores: ReadonlyMap<number, number>;
+  /** Page id → 1-based rank among the related pages. */
+  readonly ranks: ReadonlyMap<number, number>;
+  /** Page ids, most related first. */
+  readonly ranked: readonly number[];
   /** Query terms (stems) with their weights. */
   readonly terms: ReadonlyMap<string, number>;
 };
@@ -21,7 +25,7 @@ export function measureRelatedness(index: LinkIndex, stems: readonly string[], l
   weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const top = weighted.slice(0, limit);
   const terms = new Map(top);
-  if (top.length === 0) return { scores: new Map(), terms };
+  if (top.length === 0) return { scores: new Map(), ranks: new Map(), ranked: [], terms };
   const max = top[0]?.[1] ?? 1;
   const w = index.options.weights;
   const results = index.search.search(top.map(([s]) => s).join(' '), {
@@ -33,6 +37,13 @@ export function measureRelatedness(index: LinkIndex, stems: readonly string[], l
   });
   const best = results[0]?.score ?? 1;
   const scores = new Map<number, number>();
-  for (const r of results) scores.set(r.id as number, r.score / best);
-  return { scores, terms };
+  const ranks = new Map<number, number>();
+  const ranked: number[] = [];
+  for (const r of results) {
+    const id = r.id as number;
+    scores.set(id, r.score / best);
+    ranked.push(id);
+    ranks.set(id, ranked.length);
+  }
+  return { scores, ranks, ranked, terms };
 }

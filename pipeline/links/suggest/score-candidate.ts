@@ -8,7 +8,9 @@ export type Signals = {
   readonly specificity: number;
   /** BM25F match of the page to the draft's salient terms, relative to the best page (0–1). */
   readonly relatedness: number;
-  /** The anchor is the page's full title or keyphrase (1), or an alias of it (0.7). */
+  /** Rank of the page among the pages related to the draft (1 = most related; 0 = not related). */
+  readonly rank: number;
+  /** The anchor is the page's full title or keyphrase (1), an alias (0.7) or a part of its title (0.5). */
   readonly nameMatch: number;
   /** The anchor is written as the page names itself (same case), or is a whole code span. */
   readonly form: number;
@@ -29,14 +31,15 @@ export function measureSpecificity(index: LinkIndex, stems: readonly string[]): 
 export function collectSignals(
   index: LinkIndex,
   occ: Occurrence,
-  relatedness: ReadonlyMap<number, number>,
+  relatedness: { readonly scores: ReadonlyMap<number, number>; readonly ranks: ReadonlyMap<number, number> },
   sharedBy: number,
   mentions: number,
 ): Signals {
   return {
     specificity: measureSpecificity(index, occ.stems),
-    relatedness: relatedness.get(occ.pageId) ?? 0,
-    nameMatch: occ.ref.source === 'alias' ? 0.7 : 1,
+    relatedness: relatedness.scores.get(occ.pageId) ?? 0,
+    rank: relatedness.ranks.get(occ.pageId) ?? 0,
+    nameMatch: occ.ref.source === 'alias' ? 0.7 : occ.ref.source === 'partial' ? 0.5 : 1,
     form: occ.code || occ.sameCase ? 1 : 0,
     sharedBy,
     mentions,

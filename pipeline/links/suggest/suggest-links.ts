@@ -1,11 +1,12 @@
 /** Link selection: which inventory pages a draft should link to, on which of its own phrases, and why. */
 import type { Root } from 'mdast';
-import type { LinkIndex } from '../index/link-index.ts';
+import type { LinkIndex, PhraseRef } from '../index/link-index.ts';
 import { findPage } from '../index/link-index.ts';
 import { phraseKey, stemsOf } from '../text/tokenize.ts';
 import { toUrlKey } from '../text/url-key.ts';
 import { listSegments, parseMarkdown } from './draft-segments.ts';
-import { findOccurrences, type Occurrence } from './find-candidates.ts';
+import { findOccurrences, type Occurrence, type PhraseDictionary } from './find-candidates.ts';
+import { buildPartialDictionary } from './partial-names.ts';
 import { measureRelatedness } from './relatedness.ts';
 import { collectSignals, scoreSignals, type Signals } from './score-candidate.ts';
 
@@ -41,7 +42,7 @@ export type LinkReason = Signals & {
   readonly score: number;
   /** The page name that matched: title, keyphrase or alias. */
   readonly matched: string;
-  readonly source: 'title' | 'keyphrase' | 'alias' | 'required';
+  readonly source: 'title' | 'keyphrase' | 'alias' | 'partial' | 'required';
   /** Stems the anchor shares with the page, then the draft's query terms the page matched. */
   readonly terms: readonly string[];
 };
@@ -63,6 +64,9 @@ export type LinkProblem = { readonly rule: 'links/no-anchor'; readonly url: stri
 
 export type SuggestResult = { readonly links: LinkSuggestion[]; readonly problems: LinkProblem[] };
 
+/** Pages, most related to the draft first, whose partial titles may be anchors. */
+const PARTIAL_NAME_PAGES = 40;
+
 type Scored = { occ: Occurrence; signals: Signals; score: number };
 
 /** Suggests links for one draft. Pure: the index is only read. */
@@ -73,18 +77,26 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
   const keyphraseKey = request.keyphrase ? phraseKey(request.keyphrase) : '';
   const locale = request.locale.toLowerCase();
 
+  const outside = namePagesOutside(index, request.required ?? []);
+  const pageOf = (id: number): OutsidePage | undefined => index.pages.get(id) ?? outside.pages.get(id);
   const allowed = (o: Occurrence): boolean => {
-    const page = index.pages.get(o.pageId);
+    const page = pageOf(o.pageId);
     if (!page || page.key === selfKey) return false;
     if (page.locale && locale && page.locale.toLowerCase() !== locale) return false;
     if (o.anchor.replace(/`/g, '').trim().length < options.minChars) return false;
-    if (options.skipKeyphrase && keyphraseKey && o.key === keyphraseKey) return false;
+    if (options.skipKeyphrase && keyphraseKey && ` ${o.key} `.includes(` ${keyphraseKey} `)) return false;
     return true;
   };
-  const occurrences = findOccurrences(index, segments, request.markdown).filter(allowed);
-
   const draftStems = segments.flatMap((s) => stemsOf(s.text));
   const related = measureRelatedness(index, draftStems);
+  const relatedPages = related.ranked.slice(0, PARTIAL_NAME_PAGES).flatMap((id) => index.pages.get(id) ?? []);
+  const partial = buildPartialDictionary(relatedPages, index.phrases);
+  const occurrences = [
+    ...findOccurrences(index, segments, request.markdown),
+    ...findOccurrences(partial, segments, request.markdown),
+    ...findOccurrences(outside, segments, request.markdown),
+  ].filter(allowed);
+
   const sharedBy = new Map<string, Set<number>>();
   const mentions = new Map<string, number>();
   for (const o of occurrences) {
@@ -100,7 +112,7 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
     mentions.set(o.key, (mentions.get(o.key) ?? 0) + 1);
   }
   const scored: Scored[] = occurrences.map((occ) => {
-    const signals = collectSignals(index, occ, related.scores, sharedBy.get(occ.key)?.size ?? 1, mentions.get(occ.key) ?? 1);
+    const signals = collectSignals(index, occ, related, sharedBy.get(occ.key)?.size ?? 1, mentions.get(occ.key) ?? 1);
     return { occ, signals, score: scoreSignals(signals) };
   });
   // Best first; ties go to the earlier, then the longer anchor, so the order never depends on the index's layout.
@@ -124,9 +136,13 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
   const problems: LinkProblem[] = [];
   const requiredIds = new Set<number>();
   for (const url of request.required ?? []) {
-    const page = findPage(index, url);
+    const page = findPage(index, url) ?? [...outside.pages.values()].find((p) => p.url === url);
+    // Prefer a place no other good candidate needs: "linen" alone, not the "linen" inside "Seaside Linen Shirt".
+    const contested = (s: Scored): boolean =>
+      scored.some((o) => o.occ.pageId !== s.occ.pageId && o.score >= options.minScore && o.occ.start < s.occ.end && s.occ.start < o.occ.end);
     const own = page ? scored.filter((s) => s.occ.pageId === page.id) : [];
-    const pick = own.find(fits) ?? own.find((s) => !chosen.some((c) => c.occ.start < s.occ.end && s.occ.start < c.occ.end));
+    const free = (s: Scored): boolean => !chosen.some((c) => c.occ.start < s.occ.end && s.occ.start < c.occ.end);
+    const pick = own.find((s) => fits(s) && !contested(s)) ?? own.find(fits) ?? own.find(free);
     if (page && pick) {
       take(pick);
       requiredIds.add(page.id);
@@ -134,9 +150,7 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
       problems.push({
         rule: 'links/no-anchor',
         url,
-        message: page
-          ? `No phrase in the draft names "${page.title}" (${url}); add one or link it by hand`
-          : `${url} is not in the site inventory and the draft has no phrase to link it from`,
+        message: `No phrase in the draft names "${page?.title ?? url}" (${url}), the brief's link; add one or link it by hand`,
       });
     }
   }
@@ -149,19 +163,18 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
   const lineStarts = [0];
   for (let i = 0; i < request.markdown.length; i++) if (request.markdown[i] === '\n') lineStarts.push(i + 1);
   const links = chosen
-    .map((s) => toSuggestion(index, s, requiredIds.has(s.occ.pageId), related.terms, lineStarts))
+    .map((s) => toSuggestion(pageOf(s.occ.pageId), s, requiredIds.has(s.occ.pageId), related.terms, lineStarts))
     .sort((a, b) => b.reason.score - a.reason.score || a.start - b.start);
   return { links, problems };
 }
 
 function toSuggestion(
-  index: LinkIndex,
+  page: { readonly url: string; readonly title: string } | undefined,
   s: Scored,
   required: boolean,
   queryTerms: ReadonlyMap<string, number>,
   lineStarts: readonly number[],
 ): LinkSuggestion {
-  const page = index.pages.get(s.occ.pageId);
   let line = 0;
   while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= s.occ.start) line += 1;
   const titleStems = new Set(stemsOf(page?.title ?? ''));
@@ -177,6 +190,31 @@ function toSuggestion(
     required,
     reason: { ...s.signals, score: round(s.score), matched: s.occ.ref.text, source: required ? 'required' : s.occ.ref.source, terms },
   };
+}
+
+type OutsidePage = { readonly id: number; readonly url: string; readonly title: string; readonly key: string; readonly locale: string };
+
+/** Pages for required URLs missing from the inventory, named by their last path segment (`/collections/linen` → "linen"). */
+function namePagesOutside(
+  index: LinkIndex,
+  urls: readonly string[],
+): PhraseDictionary & { pages: Map<number, OutsidePage> } {
+  const pages = new Map<number, OutsidePage>();
+  const phrases = new Map<string, PhraseRef[]>();
+  const phraseStarts = new Map<string, number>();
+  urls.forEach((url, i) => {
+    if (findPage(index, url)) return;
+    const segment = url.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').at(-1) ?? '';
+    const title = decodeURIComponent(segment.replace(/%(?![0-9a-f]{2})/gi, '%25')).replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' ').trim();
+    const key = phraseKey(title);
+    if (!key) return;
+    const id = -1 - i;
+    pages.set(id, { id, url, title, key: toUrlKey(url, index.options.siteHosts) ?? url, locale: '' });
+    phrases.set(key, [...(phrases.get(key) ?? []), { id, source: 'title', text: title }]);
+    const words = key.split(' ');
+    phraseStarts.set(words[0] ?? '', Math.max(phraseStarts.get(words[0] ?? '') ?? 0, words.length));
+  });
+  return { pages, phrases, phraseStarts };
 }
 
 function round(n: number): number {
