@@ -4,6 +4,7 @@ import { createLocator } from './location.ts';
 import { extractProse, sliceBlock, type ProseBlock } from './prose.ts';
 import { compileScope } from './scope.ts';
 import { splitSentences } from './sentences.ts';
+import { computeTextStats } from './text-stats.ts';
 import { rankLevel, type CompiledCheck, type FileState, type VoiceAlert } from './types.ts';
 
 export type LintOptions = {
@@ -22,8 +23,20 @@ function proseParts(block: ProseBlock, sentences: boolean, paragraphs: boolean):
   return parts;
 }
 
+export type LintResult = {
+  /** Alerts sorted by line and column. */
+  readonly alerts: readonly VoiceAlert[];
+  /** Words of prose (the summary scope), for scoring. */
+  readonly words: number;
+};
+
 /** Lints Markdown `source`; alerts come back sorted by line and column. */
 export function lintSource(source: string, checks: readonly CompiledCheck[], options: LintOptions): VoiceAlert[] {
+  return [...lintDocument(source, checks, options).alerts];
+}
+
+/** Lints Markdown `source` and counts its words of prose. */
+export function lintDocument(source: string, checks: readonly CompiledCheck[], options: LintOptions): LintResult {
   const minRank = rankLevel(options.minAlertLevel ?? 'suggestion');
   const active = checks.filter((c) => rankLevel(c.level) >= minRank).map((check) => ({ check, matches: compileScope(check.scope) }));
   const scopes = active.flatMap((a) => a.check.scope).join(' ');
@@ -54,5 +67,7 @@ export function lintSource(source: string, checks: readonly CompiledCheck[], opt
       }
     }
   }
-  return alerts.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  const summary = doc.blocks.find((b) => b.scope === 'summary.md');
+  const words = summary ? computeTextStats(summary.text).words : 0;
+  return { alerts: alerts.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule)), words };
 }

@@ -1,0 +1,56 @@
+/** The rules a project runs, from the `voice:` config or a team's `.vale.ini`, compiled once per setting. */
+import path from 'node:path';
+import type { Severity } from '../messages.ts';
+import type { VoiceConfig } from './config.ts';
+import { lintDocument } from './engine/lint.ts';
+import { buildRuleSet, compileRuleSources } from './engine/rule-set.ts';
+import type { CompiledCheck, VoiceAlert } from './engine/types.ts';
+import { readValeIni, resolveValeIni } from './engine/vale-ini.ts';
+import { DEFAULT_WEIGHTS, scoreVoice, type ScoreWeights } from './score.ts';
+
+export type VoiceRules = {
+  readonly checks: readonly CompiledCheck[];
+  /** Rules that could not be used, one message each. */
+  readonly warnings: readonly string[];
+  readonly minAlertLevel: Severity;
+};
+
+const cache = new Map<string, VoiceRules>();
+
+/**
+ * Loads the rules for `file` (default: any `.md` file). `valeConfig` (a `.vale.ini` path, relative
+ * to `root`) wins over the config's `vale_config`, which wins over `styles`/`based_on`/`rules`.
+ */
+export function loadVoiceRules(config: VoiceConfig, root: string, options: { valeConfig?: string; file?: string } = {}): VoiceRules {
+  const iniPath = options.valeConfig ?? config.vale_config;
+  const file = options.file ?? 'draft.md';
+  const key = JSON.stringify([root, iniPath, iniPath ? file : '', config.styles, config.based_on, config.rules, config.accept, config.min_alert_level]);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  let rules: VoiceRules;
+  if (iniPath) {
+    const resolved = resolveValeIni(readValeIni(path.resolve(root, iniPath)), file);
+    const settings = { ...resolved, accepted: [...resolved.accepted, ...config.accept] };
+    const styles = buildRuleSet(settings);
+    const extra = compileRuleSources(resolved.extraRules, settings);
+    rules = { checks: [...styles.checks, ...extra.checks], warnings: [...styles.warnings, ...extra.warnings], minAlertLevel: resolved.minAlertLevel };
+  } else {
+    const styles = buildRuleSet({ stylesPaths: [path.resolve(root, config.styles)], basedOn: config.based_on, rules: config.rules, accepted: config.accept });
+    rules = { checks: styles.checks, warnings: styles.warnings, minAlertLevel: config.min_alert_level };
+  }
+  cache.set(key, rules);
+  return rules;
+}
+
+export type VoiceReport = {
+  readonly alerts: readonly VoiceAlert[];
+  readonly words: number;
+  /** 0–100, see `scoreVoice`. */
+  readonly score: number;
+};
+
+/** Lints Markdown with the loaded rules and scores it. */
+export function assessVoice(markdown: string, rules: VoiceRules, options: { file: string; weights?: ScoreWeights }): VoiceReport {
+  const { alerts, words } = lintDocument(markdown, rules.checks, { file: options.file, minAlertLevel: rules.minAlertLevel });
+  return { alerts, words, score: scoreVoice(alerts, words, options.weights ?? DEFAULT_WEIGHTS) };
+}
