@@ -41,10 +41,18 @@ export function splitWords(text: string): string[] {
   return [...text.matchAll(WORD_PATTERN)].map((m) => normalizeWord(m[0])).filter((w) => w.length > 0);
 }
 
-/** The stem used to compare word forms. */
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 50_000;
+
+/** The stem used to compare word forms (memoised: the same words come back in every check). */
 export function stemWord(word: string): string {
+  const cached = stems.get(word);
+  if (cached !== undefined) return cached;
   const normal = normalizeWord(word);
-  return /^\p{N}+$/u.test(normal) ? normal : stemmer(normal);
+  const stem = /^\p{N}+$/u.test(normal) ? normal : stemmer(normal);
+  if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+  stems.set(word, stem);
+  return stem;
 }
 
 /** True when a normalised word is an English function word. */
@@ -107,6 +115,19 @@ export function isSameKeyphrase(a: Keyphrase, b: Keyphrase): boolean {
   const left = new Set(a.stems);
   const right = new Set(b.stems);
   return left.size === right.size && [...left].every((s) => right.has(s));
+}
+
+/** Character span of the first in-order occurrence of the keyphrase in `text` (word forms allowed). */
+export function findKeyphraseSpan(text: string, keyphrase: Keyphrase): { start: number; end: number } | undefined {
+  const tokens = [...text.matchAll(WORD_PATTERN)].map((m) => ({ stem: stemWord(m[0]), start: m.index, end: m.index + m[0].length }));
+  const target = keyphrase.allStems;
+  if (target.length === 0) return undefined;
+  for (let i = 0; i + target.length <= tokens.length; i += 1) {
+    if (target.every((s, j) => tokens[i + j]?.stem === s)) {
+      return { start: tokens[i]?.start ?? 0, end: tokens[i + target.length - 1]?.end ?? 0 };
+    }
+  }
+  return undefined;
 }
 
 function countRuns(haystack: readonly string[], needle: readonly string[]): number {
