@@ -38,6 +38,7 @@ describe('scanBriefForInstructions', () => {
     const messages = scanBriefForInstructions(brief);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatchObject({ line: 1, column: 1 });
+    expect(scanBriefForInstructions({ ...brief, keyLines: { cta: 10 } })[0]).toMatchObject({ line: 10, column: 1 });
     expect(messages[0]?.message).toContain('in front matter `cta`');
   });
 

@@ -101,7 +101,7 @@ function quote(text: string): string {
 /**
  * Scans a brief's body and front-matter strings for text that tries to instruct the model.
  * Body hits carry their line and column in the brief file (the body starts at `brief.bodyLine`);
- * front-matter hits point at line 1 and name their key, as the parsed brief keeps no key positions.
+ * front-matter hits name their key and point at its line (`brief.keyLines`, else line 1), column 1.
  */
 export function scanBriefForInstructions(brief: Brief): LocatedMessage[] {
   const messages: LocatedMessage[] = [];
@@ -117,7 +117,8 @@ export function scanBriefForInstructions(brief: Brief): LocatedMessage[] {
   };
   for (const [key, value] of Object.entries(brief.data)) {
     const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-    for (const s of strings) for (const hit of findInstructions(s)) report(1, 1, hit, ` in front matter \`${key}\``);
+    const line = brief.keyLines?.[key] ?? 1;
+    for (const s of strings) for (const hit of findInstructions(s)) report(line, 1, hit, ` in front matter \`${key}\``);
   }
   for (const hit of findInstructions(brief.body)) {
     const { line, column } = positionOf(brief.body, hit.start);
