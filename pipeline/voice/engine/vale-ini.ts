@@ -106,7 +106,9 @@ function readWords(file: string): string[] {
 /** The settings that apply to one file: the global section, then every section whose glob matches. */
 export function resolveValeIni(ini: ValeIni, filePath: string): ResolvedValeConfig {
   const basename = path.basename(filePath);
-  const posix = filePath.split(path.sep).join('/');
+  // Section globs match the file's path relative to the ini's folder, or its name alone.
+  const relative = path.isAbsolute(filePath) ? path.relative(path.dirname(ini.file), filePath) : filePath;
+  const posix = relative.split(path.sep).join('/');
   let basedOn = ini.global.basedOn ?? [];
   const rules: Record<string, RuleSetting> = { ...ini.global.rules };
   for (const section of ini.sections) {

@@ -1,0 +1,35 @@
+/** `.vale.ini` reading: sections, levels, vocabularies. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintSource } from './lint.ts';
+import { buildRuleSet, compileRuleSources } from './rule-set.ts';
+import { parseValeIni, readValeIni, resolveValeIni, ValeIniError } from './vale-ini.ts';
+
+describe('.vale.ini', () => {
+  it('merges the global section and every matching glob section in order', () => {
+    const ini = parseValeIni('StylesPath = styles\nMinAlertLevel = warning\n\n[*]\nBasedOnStyles = A\n\n[*.{md,txt}]\nBasedOnStyles = B\nA.X = NO\n\n[docs/**/*.md]\nA.Y = error\n', '/p/.vale.ini');
+    expect(ini.stylesPath).toBe('/p/styles');
+    expect(resolveValeIni(ini, '/p/docs/a/b.md')).toMatchObject({ basedOn: ['A', 'B'], rules: { 'A.X': 'NO', 'A.Y': 'error' }, minAlertLevel: 'warning' });
+    expect(resolveValeIni(ini, '/p/c.rst')).toMatchObject({ basedOn: ['A'], rules: {} });
+  });
+
+  it('rejects a bad level with its location', () => {
+    expect(() => parseValeIni('[*]\nA.X = maybe\n', 'x.ini')).toThrow(new ValeIniError('x.ini:2: expected YES, NO or a level, got `maybe`'));
+  });
+
+  it('Vocab: accept.txt words are exceptions, reject.txt words become Vale.Avoid', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'voice-ini-'));
+    mkdirSync(path.join(dir, 'styles/Shop'), { recursive: true });
+    mkdirSync(path.join(dir, 'styles/config/vocabularies/Shop'), { recursive: true });
+    writeFileSync(path.join(dir, 'styles/Shop/Caps.yml'), "extends: existence\nmessage: \"'%s' shouts.\"\ntokens:\n  - '[A-Z]{3,}'\n");
+    writeFileSync(path.join(dir, 'styles/config/vocabularies/Shop/accept.txt'), 'GSM\n');
+    writeFileSync(path.join(dir, 'styles/config/vocabularies/Shop/reject.txt'), 'tee\n');
+    writeFileSync(path.join(dir, '.vale.ini'), 'StylesPath = styles\nVocab = Shop\n\n[*]\nBasedOnStyles = Shop, Vale\n');
+    const config = resolveValeIni(readValeIni(path.join(dir, '.vale.ini')), path.join(dir, 'a.md'));
+    const checks = [...buildRuleSet(config).checks, ...compileRuleSources(config.extraRules, config).checks];
+    const alerts = lintSource('A 160 GSM tee, NOT a shirt.\n', checks, { file: 'a.md' });
+    expect(alerts.map((a) => `${a.column} ${a.rule} ${a.message}`)).toEqual(["11 Vale.Avoid Avoid using 'tee'.", "16 Shop.Caps 'NOT' shouts."]);
+  });
+});
