@@ -19,7 +19,7 @@ export async function hashPromptFiles(promptsDir: string): Promise<string> {
 
 /** The config that shapes a draft's content (not folders, concurrency or limits). */
 export function shapingConfig(config: Config): unknown {
-  return { brand: config.brand, locale: config.locale, dialect: config.dialect, models: config.models, voice: config.voice, seo: config.seo, links: config.links };
+  return { brand: config.brand, locale: config.locale, dialect: config.dialect, models: config.models, voice: config.voice, seo: config.seo, links: config.links, gate: config.gate };
 }
 
 /** Makes a job per brief; `targetOverride` replaces every brief's own target. */

@@ -97,7 +97,7 @@ async function processJob(job: Job, deps: JobDeps): Promise<BriefOutcome> {
     const deferred = deps.models.isDeferral(error) || deps.ctx.signal.aborted;
     return { ...base, status: deferred ? 'deferred' : 'failed', flags: [], errors: deferred ? [] : [failure(job, error)] };
   }
-  const reviewed = reviewGate(doc);
+  const reviewed = reviewGate(doc, deps.ctx.config);
   let publish;
   try {
     publish = await publishDraft(reviewed, deps.publisher);

@@ -13,7 +13,7 @@ export async function checkCommand(options: CheckOptions): Promise<number> {
   const { config, root } = options.loaded;
   const briefsDir = path.resolve(root, config.briefs);
   const read = await readBriefs({ paths: options.paths.length > 0 ? options.paths : [briefsDir], briefsDir, maxBytes: config.max_brief_bytes, cwd: options.cwd });
-  const messages: LocatedMessage[] = [...read.messages, ...read.briefs.flatMap((b) => briefWarnings(b))].sort(
+  const messages: LocatedMessage[] = [...read.messages, ...read.briefs.flatMap((b) => briefWarnings(b, config))].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
   );
   const counts = countBySeverity(messages);

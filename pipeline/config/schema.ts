@@ -1,6 +1,7 @@
 /** copydesk.config.yaml: schema and defaults. Secrets never live here (see load-config.ts). */
 import { z } from 'zod';
 import { TARGETS } from '../briefs/schema.ts';
+import { gateConfigSchema } from '../gate/config.ts';
 import { linksConfigSchema } from '../links/config.ts';
 import { modelsConfigSchema } from '../models/config.ts';
 import { seoConfigSchema } from '../seo/config.ts';
@@ -42,6 +43,8 @@ export const configSchema = z.strictObject({
   voice: voiceConfigSchema,
   seo: seoConfigSchema,
   links: linksConfigSchema,
+  /** The review gate: number checks, banned claims, brief scanning. */
+  gate: gateConfigSchema,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { findInstructions } from '../../gate/index.ts';
 import type { DraftAnswer, DraftInput } from '../../stages/draft-answer.ts';
 import type { ModelRequest } from '../types.ts';
 
@@ -86,7 +87,7 @@ function readOutline(body: string): { intro: string[]; sections: Section[] } {
       sections.push({ depth: Math.min(Math.max(heading.depth, 2), 4), heading: toString(heading).trim(), facts: [] });
       continue;
     }
-    const facts = factsOf(node).filter((f) => !INSTRUCTION.test(f));
+    const facts = factsOf(node).filter((f) => !INSTRUCTION.test(f) && findInstructions(f).length === 0);
     const last = sections.at(-1);
     if (last) last.facts.push(...facts);
     else intro.push(...facts.map(sentence));
