@@ -2,7 +2,7 @@
  * Pure decisions of the SEO stage: which proposed fields fail their checks, which answer to keep
  * for each field, and the deterministic repair of whatever still fails.
  */
-import { checkDescriptionKeyphrase, checkDescriptionLength, checkSlugFormat, checkSlugKeyphrase, checkSlugLength, checkTitleKeyphrase, checkTitleWidth, buildSlug } from './checks/metadata-checks.ts';
+import { buildSlug, checkMetadata } from './checks/metadata-checks.ts';
 import { makeCheck, type MetadataField, type SeoCheck } from './checks/types.ts';
 import type { SeoConfig } from './config.ts';
 import { composeAltText, composeExcerpt, composeFaq, composeTags, type ComposeContext, repairDescription, repairTitle } from './compose-metadata.ts';
@@ -32,18 +32,12 @@ const FIELDS: readonly MetadataField[] = ['seo_title', 'description', 'slug', 'i
 export function checkProposal(answer: SeoMetadataAnswer, c: ResolveContext): SeoCheck[] {
   const { keyphrase, config } = c;
   const missingAlt = c.input.images.filter((src) => !answer.image_alts.some((a) => a.src === src && a.alt.trim() !== ''));
-  return [
-    checkTitleWidth(answer.seo_title, config),
-    checkTitleKeyphrase(answer.seo_title, keyphrase),
-    checkDescriptionLength(answer.description, config),
-    checkDescriptionKeyphrase(answer.description, keyphrase, config),
-    checkSlugLength(answer.slug, config),
-    checkSlugFormat(answer.slug),
-    checkSlugKeyphrase(answer.slug, keyphrase),
+  const fieldChecks = checkMetadata({ seoTitle: answer.seo_title, description: answer.description, slug: answer.slug }, keyphrase, config).filter((check) => check.field);
+  const images =
     missingAlt.length > 0
       ? makeCheck('seo/image-alt', 'metadata', 'problem', `No alt text for ${missingAlt.join(', ')}`, { field: 'images' })
-      : makeCheck('seo/image-alt', 'metadata', 'good', 'Every image has alt text', { field: 'images' }),
-  ];
+      : makeCheck('seo/image-alt', 'metadata', 'good', 'Every image has alt text', { field: 'images' });
+  return [...fieldChecks, images];
 }
 
 /** The checks a proposal fails (anything not good), as the model is told on its second try. */
