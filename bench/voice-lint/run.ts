@@ -28,7 +28,7 @@ const SENTENCES = [
 ];
 
 /** A deterministic draft of about `words` words: headings, paragraphs, lists, code and links. */
-export function generateDraft(words: number): string {
+function generateDraft(words: number): string {
   const out: string[] = ['---', 'title: How to choose a linen shirt for summer', '---', ''];
   let count = 0;
   let i = 0;

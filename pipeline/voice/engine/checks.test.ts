@@ -181,3 +181,11 @@ describe('unsupported and broken rules', () => {
     expect(compileRule({ name: 'X.Yaml', file: 'Yaml.yml', text: 'extends: [' }).warning).toMatch(/^X\.Yaml: rule file/);
   });
 });
+
+describe('comment controls', () => {
+  it('vale off/on and vale Style.Rule = NO/YES switch rules for the text that follows', () => {
+    const rule = 'extends: existence\nmessage: "\'%s\'"\ntokens:\n  - very\n';
+    const md = 'very\n\n<!-- vale off -->\n\nvery\n\n<!-- vale on -->\n\nvery\n\n<!-- vale Test.Rule = NO -->\n\nvery\n\n<!-- vale Other.Rule = NO -->\n<!-- vale Test.Rule = YES -->\n\nvery\n';
+    expect(lintWith(rule, md)).toEqual(["1:1:warning:'very'", "9:1:warning:'very'", "18:1:warning:'very'"]);
+  });
+});

@@ -1,7 +1,7 @@
 /** Lints one Markdown source with compiled checks and locates every alert as Vale does. */
 import type { Severity } from '../../messages.ts';
 import { createLocator } from './location.ts';
-import { extractProse, sliceBlock, type ProseBlock } from './prose.ts';
+import { extractProse, isSwitchedOff, sliceBlock, type ProseBlock } from './prose.ts';
 import { compileScope } from './scope.ts';
 import { splitSentences } from './sentences.ts';
 import { computeTextStats } from './text-stats.ts';
@@ -57,6 +57,7 @@ export function lintDocument(source: string, checks: readonly CompiledCheck[], o
           const { line, column } = raw.documentLevel ? { line: 1, column: 1 } : locate(offset);
           const key = `${line}:${column}:${check.name}`;
           if (seen.has(key)) continue;
+          if (!raw.documentLevel && doc.controls.length > 0 && isSwitchedOff(doc.controls, check.name, offset)) continue;
           const count = counts.get(check.name) ?? 0;
           if (check.limit > 0 && count >= check.limit) continue;
           seen.add(key);

@@ -3,10 +3,11 @@
  * quotes, table cells, image alt text, a summary of the body and the raw file. Every character of
  * a block's text knows its offset in the original file, so alerts point at the exact source byte.
  */
-import type { Heading, Nodes, Parent, Root, RootContent } from 'mdast';
+import type { Heading, Html, Nodes, Parent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { parseDocument, isMap, isScalar } from 'yaml';
 
 export type ProseBlock = {
@@ -26,7 +27,39 @@ export type ProseDocument = {
   readonly counts: Readonly<Record<string, number>>;
   /** Byte range of the YAML front matter, when present. */
   readonly frontMatterEnd: number;
+  /** Vale comment controls (`<!-- vale off -->`, `<!-- vale Style.Rule = NO -->`) in source order. */
+  readonly controls: readonly CommentControl[];
 };
+
+/** `off`/`on` for every rule, or one rule switched (`enabled`). */
+export type CommentControl = { readonly offset: number; readonly rule: string | undefined; readonly enabled: boolean };
+
+const CONTROL = /<!--\s*vale\s+(off|on|(\S+\.\S+)\s*=\s*(YES|NO))\s*-->/g;
+
+function readControls(tree: Root): CommentControl[] {
+  const controls: CommentControl[] = [];
+  visit(tree, 'html', (node: Html) => {
+    const start = node.position?.start.offset ?? 0;
+    for (const m of node.value.matchAll(CONTROL)) {
+      const offset = start + m.index;
+      if (m[1] === 'off' || m[1] === 'on') controls.push({ offset, rule: undefined, enabled: m[1] === 'on' });
+      else controls.push({ offset, rule: m[2], enabled: m[3] === 'YES' });
+    }
+  });
+  return controls;
+}
+
+/** Whether Vale comment controls switch `rule` off at `offset`. */
+export function isSwitchedOff(controls: readonly CommentControl[], rule: string, offset: number): boolean {
+  let off = false;
+  const ruleOff = new Map<string, boolean>();
+  for (const c of controls) {
+    if (c.offset > offset) break;
+    if (c.rule === undefined) off = !c.enabled;
+    else ruleOff.set(c.rule, !c.enabled);
+  }
+  return off || (ruleOff.get(rule) ?? false);
+}
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
@@ -224,7 +257,7 @@ export function extractProse(source: string): ProseDocument {
   const raw: number[] = new Array<number>(source.length);
   for (let k = 0; k < source.length; k += 1) raw[k] = k;
   blocks.push({ scope: 'raw.md', text: source, offsets: raw });
-  return { source, blocks, counts, frontMatterEnd: end };
+  return { source, blocks, counts, frontMatterEnd: end, controls: readControls(tree) };
 }
 
 /** A slice of a block as its own block (sentences, paragraphs). */
