@@ -5,7 +5,7 @@
  */
 import { countDescriptionMatches } from './checks/metadata-checks.ts';
 import type { MarkdownAnalysis } from './text/analyse-markdown.ts';
-import { findKeyphraseSpan, type Keyphrase, startsWithKeyphrase } from './text/keyphrase.ts';
+import { countKeyphraseMatches, findKeyphraseSpan, type Keyphrase, startsWithKeyphrase } from './text/keyphrase.ts';
 import { cutToWidth, measureTitleWidth, trimDangling } from './text/title-width.ts';
 import type { FaqEntry } from './metadata-answer.ts';
 
@@ -69,12 +69,15 @@ export function repairTitle(candidate: string, c: ComposeContext): string {
   const passes = (t: string): boolean => t !== '' && measureTitleWidth(t) <= max && startsWithKeyphrase(t, c.keyphrase);
   const options = [candidate.trim(), c.title.trim()].filter((t) => t !== '');
   const tries: string[] = [];
+  // Natural forms first (keyphrase already first, or rotated to the front), then the keyphrase as a label.
   for (const option of options) {
     if (startsWithKeyphrase(option, c.keyphrase)) tries.push(cutToWidth(option, max));
     const rotated = rotateKeyphraseFirst(option, c.keyphrase);
     if (rotated) tries.push(cutToWidth(rotated, max));
-    tries.push(cutToWidth(`${key}: ${option}`, max));
   }
+  const labelled = options.map((option) => cutToWidth(`${key}: ${option}`, max));
+  const repeats = (t: string): boolean => countKeyphraseMatches(t, c.keyphrase) > 1;
+  tries.push(...labelled.filter((t) => !repeats(t)), ...labelled.filter(repeats));
   tries.push(`${key} | ${c.brand}`, cutToWidth(key, max));
   return tries.find(passes) ?? cutToWidth(key, max);
 }

@@ -201,6 +201,9 @@ export function applySeo(
   const flags: ReviewFlag[] = checksToFlags(checks).map((f) =>
     f.rule.startsWith('seo/slug-') && suggestion ? { ...f, message: `${f.message}; a slug that passes: ${suggestion}` } : f,
   );
+  if (brief.data.faq && meta.faq.length === 0) {
+    flags.push({ rule: 'seo/faq', severity: 'suggestion', message: 'The brief asks for a FAQ, but neither the model nor the draft gave one (no question headings); no FAQPage was written' });
+  }
   for (const problem of run.problems) {
     flags.push({ rule: 'seo/model-answer', severity: 'suggestion', message: `The metadata answer was not usable (${problem}); code filled in the fields` });
   }
