@@ -7,7 +7,7 @@ export { assessVoice, loadVoiceRules, type VoiceReport, type VoiceRules } from '
 export { DEFAULT_WEIGHTS, scoreVoice, type ScoreWeights } from './score.ts';
 export { applyFixes } from './apply-fixes.ts';
 export { lintDocument, lintSource, type LintOptions, type LintResult } from './engine/lint.ts';
-export { buildRuleSet, compileRuleSources, type RuleSet, type RuleSetOptions, type RuleSetting } from './engine/rule-set.ts';
+export { buildRuleSet, compileRuleSources, readRuleSources, type RuleSet, type RuleSetOptions, type RuleSetting } from './engine/rule-set.ts';
 export { compileRule, readStyleRules, type RuleSource } from './engine/rules.ts';
 export { parseValeIni, readValeIni, resolveValeIni, ValeIniError, type ValeIni } from './engine/vale-ini.ts';
 export type { VoiceAlert } from './engine/types.ts';

@@ -1,9 +1,11 @@
 /** The rules a project runs, from the `voice:` config or a team's `.vale.ini`, compiled once per setting. */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Severity } from '../messages.ts';
 import type { VoiceConfig } from './config.ts';
 import { lintDocument } from './engine/lint.ts';
-import { buildRuleSet, compileRuleSources } from './engine/rule-set.ts';
+import { compileRuleSources, readRuleSources, type RuleSetOptions } from './engine/rule-set.ts';
+import type { RuleSource } from './engine/rules.ts';
 import type { CompiledCheck, VoiceAlert } from './engine/types.ts';
 import { readValeIni, resolveValeIni } from './engine/vale-ini.ts';
 import { DEFAULT_WEIGHTS, scoreVoice, type ScoreWeights } from './score.ts';
@@ -13,6 +15,8 @@ export type VoiceRules = {
   /** Rules that could not be used, one message each. */
   readonly warnings: readonly string[];
   readonly minAlertLevel: Severity;
+  /** sha256 of every rule file read and the settings applied: part of the stage's cache key. */
+  readonly hash: string;
 };
 
 const cache = new Map<string, VoiceRules>();
@@ -27,17 +31,24 @@ export function loadVoiceRules(config: VoiceConfig, root: string, options: { val
   const key = JSON.stringify([root, iniPath, iniPath ? file : '', config.styles, config.based_on, config.rules, config.accept, config.min_alert_level]);
   const cached = cache.get(key);
   if (cached) return cached;
-  let rules: VoiceRules;
+  let settings: RuleSetOptions;
+  let sources: RuleSource[];
+  let minAlertLevel: Severity;
   if (iniPath) {
     const resolved = resolveValeIni(readValeIni(path.resolve(root, iniPath)), file);
-    const settings = { ...resolved, accepted: [...resolved.accepted, ...config.accept] };
-    const styles = buildRuleSet(settings);
-    const extra = compileRuleSources(resolved.extraRules, settings);
-    rules = { checks: [...styles.checks, ...extra.checks], warnings: [...styles.warnings, ...extra.warnings], minAlertLevel: resolved.minAlertLevel };
+    settings = { ...resolved, accepted: [...resolved.accepted, ...config.accept] };
+    sources = [...readRuleSources(settings), ...resolved.extraRules];
+    minAlertLevel = resolved.minAlertLevel;
   } else {
-    const styles = buildRuleSet({ stylesPaths: [path.resolve(root, config.styles)], basedOn: config.based_on, rules: config.rules, accepted: config.accept });
-    rules = { checks: styles.checks, warnings: styles.warnings, minAlertLevel: config.min_alert_level };
+    settings = { stylesPaths: [path.resolve(root, config.styles)], basedOn: config.based_on, rules: config.rules, accepted: config.accept };
+    sources = readRuleSources(settings);
+    minAlertLevel = config.min_alert_level;
   }
+  const compiled = compileRuleSources(sources, settings);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([sources.map((s) => [s.name, s.text]), settings.basedOn, settings.rules ?? {}, settings.accepted ?? [], minAlertLevel]))
+    .digest('hex');
+  const rules: VoiceRules = { checks: compiled.checks, warnings: compiled.warnings, minAlertLevel, hash };
   cache.set(key, rules);
   return rules;
 }

@@ -19,6 +19,8 @@ export type VoiceStageAlert = {
 
 /** What the stage records in `doc.stages.voice`. */
 export type VoiceStageResult = {
+  /** Hash of the rule files and settings used (see `loadVoiceRules`). */
+  readonly rules: string;
   /** Score of the draft as drafted (0–100). */
   readonly before: number;
   /** Score after fixes and rewrites. */
@@ -80,6 +82,7 @@ export function createVoiceStage(options: VoiceStageOptions = {}): Stage {
         threshold: config.threshold,
         maxRounds: config.max_rounds,
         rewrite: async (input) => {
+          ctx.signal.throwIfAborted();
           try {
             return await requestRewrite(input, ctx, doc.job.id);
           } catch (error) {
@@ -99,6 +102,7 @@ export function createVoiceStage(options: VoiceStageOptions = {}): Stage {
       }
       if (failure) flags.push({ rule: RULE_REWRITE_FAILED, message: `Voice rewrite stopped: ${failure}`, severity: 'warning' });
       const stage: VoiceStageResult = {
+        rules: rules.hash,
         before: result.before,
         after: result.after,
         threshold: config.threshold,

@@ -182,6 +182,29 @@ describe('unsupported and broken rules', () => {
   });
 });
 
+describe('vocab, Chicago style and sized scopes', () => {
+  it('accepted vocabulary excepts matches unless a rule sets vocab: false', () => {
+    const text = (vocab: boolean) => `extends: existence\nmessage: "'%s'"\nvocab: ${vocab}\ntokens:\n  - '[A-Z]{3}'\n`;
+    const run = (vocab: boolean) => {
+      const result = compileRule({ name: 'T.R', file: 'R.yml', text: text(vocab) }, { accepted: ['GSM'] });
+      return lintSource('The GSM and DWR.\n', [result.check!], { file: 't.md' }).map((a) => a.match);
+    };
+    expect(run(true)).toEqual(['DWR']);
+    expect(run(false)).toEqual(['GSM', 'DWR']);
+  });
+  it('$title with style: Chicago lowers longer prepositions too', () => {
+    const rule = 'extends: capitalization\nmessage: "\'%s\' should be \'%s\'."\nscope: heading\nmatch: $title\nstyle: Chicago\n';
+    expect(lintWith(rule, '# Shirts Without Buttons\n\n# Shirts without Buttons\n')).toEqual(["1:3:warning:'Shirts Without Buttons' should be 'Shirts without Buttons'."]);
+  });
+  it('summary sees the prose of the body, raw sees every byte, paragraph each paragraph', () => {
+    const occ = (scope: string) => `extends: occurrence\nmessage: "%s"\nscope: ${scope}\nmax: 1\ntoken: linen\n`;
+    const md = '# linen\n\nlinen\n\n- linen\n\n```\nlinen\n```\n';
+    expect(lintWith(occ('summary'), md)).toEqual(['3:1:warning:2']);
+    expect(lintWith(occ('raw'), md)).toEqual(['1:3:warning:4']);
+    expect(lintWith(occ('paragraph'), 'linen linen\n\nlinen\n')).toEqual(['1:1:warning:2']);
+  });
+});
+
 describe('comment controls', () => {
   it('vale off/on and vale Style.Rule = NO/YES switch rules for the text that follows', () => {
     const rule = 'extends: existence\nmessage: "\'%s\'"\ntokens:\n  - very\n';

@@ -23,15 +23,19 @@ export type RuleSet = {
   readonly warnings: readonly string[];
 };
 
-/** Resolves the rules to run and compiles them. */
-export function buildRuleSet(options: RuleSetOptions): RuleSet {
+/** Reads the rule files of every style the options name (based-on styles, then styles of rules switched on one by one). */
+export function readRuleSources(options: RuleSetOptions): RuleSource[] {
   const settings = options.rules ?? {};
   const extraStyles = Object.keys(settings)
     .filter((name) => settings[name] !== 'NO' && name.includes('.'))
     .map((name) => name.split('.')[0] as string)
     .filter((style) => !options.basedOn.includes(style));
-  const sources = readStyleRules(options.stylesPaths, [...options.basedOn, ...new Set(extraStyles)]);
-  return compileRuleSources(sources, options);
+  return readStyleRules(options.stylesPaths, [...options.basedOn, ...new Set(extraStyles)]);
+}
+
+/** Resolves the rules to run and compiles them. */
+export function buildRuleSet(options: RuleSetOptions): RuleSet {
+  return compileRuleSources(readRuleSources(options), options);
 }
 
 /** Compiles already-read rule sources under the same selection rules. */
