@@ -6,6 +6,7 @@ import type { VoiceConfig } from './config.ts';
 import { lintDocument } from './engine/lint.ts';
 import { compileRuleSources, readRuleSources, type RuleSetOptions } from './engine/rule-set.ts';
 import type { RuleSource } from './engine/rules.ts';
+import { valeBuiltinRules } from './engine/vale-builtins.ts';
 import type { CompiledCheck, VoiceAlert } from './engine/types.ts';
 import { readValeIni, resolveValeIni } from './engine/vale-ini.ts';
 import { DEFAULT_WEIGHTS, scoreVoice, type ScoreWeights } from './score.ts';
@@ -28,7 +29,7 @@ const cache = new Map<string, VoiceRules>();
 export function loadVoiceRules(config: VoiceConfig, root: string, options: { valeConfig?: string; file?: string } = {}): VoiceRules {
   const iniPath = options.valeConfig ?? config.vale_config;
   const file = options.file ?? 'draft.md';
-  const key = JSON.stringify([root, iniPath, iniPath ? file : '', config.styles, config.based_on, config.rules, config.accept, config.min_alert_level]);
+  const key = JSON.stringify([root, iniPath, iniPath ? file : '', config.styles, config.based_on, config.rules, config.accept, config.reject, config.min_alert_level]);
   const cached = cache.get(key);
   if (cached) return cached;
   let settings: RuleSetOptions;
@@ -41,7 +42,8 @@ export function loadVoiceRules(config: VoiceConfig, root: string, options: { val
     minAlertLevel = resolved.minAlertLevel;
   } else {
     settings = { stylesPaths: [path.resolve(root, config.styles)], basedOn: config.based_on, rules: config.rules, accepted: config.accept };
-    sources = readRuleSources(settings);
+    const usesVale = config.based_on.includes('Vale') || Object.keys(config.rules).some((name) => name.startsWith('Vale.'));
+    sources = [...readRuleSources(settings), ...(usesVale ? valeBuiltinRules(config.accept, config.reject) : [])];
     minAlertLevel = config.min_alert_level;
   }
   const compiled = compileRuleSources(sources, settings);

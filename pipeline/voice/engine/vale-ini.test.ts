@@ -28,8 +28,15 @@ describe('.vale.ini', () => {
     writeFileSync(path.join(dir, 'styles/config/vocabularies/Shop/reject.txt'), 'tee\n');
     writeFileSync(path.join(dir, '.vale.ini'), 'StylesPath = styles\nVocab = Shop\n\n[*]\nBasedOnStyles = Shop, Vale\n');
     const config = resolveValeIni(readValeIni(path.join(dir, '.vale.ini')), path.join(dir, 'a.md'));
-    const checks = [...buildRuleSet(config).checks, ...compileRuleSources(config.extraRules, config).checks];
-    const alerts = lintSource('A 160 GSM tee, NOT a shirt.\n', checks, { file: 'a.md' });
-    expect(alerts.map((a) => `${a.column} ${a.rule} ${a.message}`)).toEqual(["11 Vale.Avoid Avoid using 'tee'.", "16 Shop.Caps 'NOT' shouts."]);
+    const builtins = compileRuleSources(config.extraRules, config);
+    expect(builtins.warnings).toEqual(['Vale.Spelling: rule type `spelling` is not supported; rule skipped']);
+    const checks = [...buildRuleSet(config).checks, ...builtins.checks];
+    const alerts = lintSource('A 160 GSM tee, NOT a a shirt of 160 gsm.\n', checks, { file: 'a.md' });
+    expect(alerts.map((a) => `${a.column} ${a.rule} ${a.message}`)).toEqual([
+      "11 Vale.Avoid Avoid using 'tee'.",
+      "16 Shop.Caps 'NOT' shouts.",
+      "20 Vale.Repetition 'a' is repeated!",
+      "37 Vale.Terms Use 'GSM' instead of 'gsm'.",
+    ]);
   });
 });

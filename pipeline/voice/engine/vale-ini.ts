@@ -6,6 +6,7 @@ import type { Severity } from '../../messages.ts';
 import type { RuleSetting } from './rule-set.ts';
 import type { RuleSource } from './rules.ts';
 import { LEVELS } from './types.ts';
+import { valeBuiltinRules } from './vale-builtins.ts';
 
 export class ValeIniError extends Error {
   override readonly name = 'ValeIniError';
@@ -29,7 +30,7 @@ export type ResolvedValeConfig = {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly minAlertLevel: Severity;
   readonly accepted: readonly string[];
-  /** Rules built from `reject.txt` vocabularies (the `Vale.Avoid` rule). */
+  /** The built-in `Vale` style (Repetition, Spelling, Terms from `accept.txt`, Avoid from `reject.txt`), when used. */
   readonly extraRules: readonly RuleSource[];
 };
 
@@ -125,10 +126,7 @@ export function resolveValeIni(ini: ValeIni, filePath: string): ResolvedValeConf
       rejected.push(...readWords(path.join(dir, 'reject.txt')));
     }
   }
-  const extraRules: RuleSource[] = [];
-  if (rejected.length > 0) {
-    const tokens = rejected.map((t) => `  - '${t.replace(/'/g, "''")}'`).join('\n');
-    extraRules.push({ name: 'Vale.Avoid', file: '(vocabulary)', text: `extends: existence\nmessage: "Avoid using '%s'."\nlevel: error\nignorecase: false\ntokens:\n${tokens}\n` });
-  }
+  const usesVale = basedOn.includes('Vale') || Object.keys(rules).some((name) => name.startsWith('Vale.'));
+  const extraRules = usesVale ? valeBuiltinRules(accepted, rejected) : [];
   return { stylesPaths: [ini.stylesPath], basedOn, rules, minAlertLevel: ini.minAlertLevel, accepted, extraRules };
 }
