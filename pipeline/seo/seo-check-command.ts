@@ -22,11 +22,13 @@ export type SeoCheckOptions = {
 /** A check's result located in its file. */
 export type LocatedCheck = LocatedMessage & { readonly grade: SeoCheck['grade'] };
 
+/** Front-matter keys a metadata check points at, by field (or by rule for checks without a field). */
 const FIELD_KEYS: Readonly<Record<string, readonly string[]>> = {
   seo_title: ['seo_title', 'title'],
   description: ['description'],
   slug: ['slug'],
   images: ['image_alts', 'images'],
+  'seo/keyphrase-length': ['keyphrase', 'keyword'],
 };
 
 /** Runs every check on one drafted file's text (pure): metadata from its front matter, body and link checks on its body. */
@@ -49,7 +51,7 @@ export function checkDraftText(file: string, text: string, config: Config): Loca
     ...checkLinks(analysis, { keyphrase, siteUrl: config.brand.url }, config.seo),
   ];
   return checks.map((check) => {
-    const keyLine = check.field ? findKeyLine(frontLines, FIELD_KEYS[check.field] ?? []) : undefined;
+    const keyLine = findKeyLine(frontLines, FIELD_KEYS[check.field ?? check.rule] ?? []);
     const place = check.place ?? { line: check.scope === 'metadata' ? (keyLine ?? 1) : lineOffset + 1, column: 1 };
     return { file, line: place.line, column: place.column, rule: check.rule, severity: severityOfGrade(check.grade) ?? 'suggestion', message: check.message, grade: check.grade };
   });

@@ -122,7 +122,7 @@ describe('seoStage', () => {
     const graph = (doc.fields.jsonld as { '@graph': Array<Record<string, unknown>> })['@graph'];
     expect(graph[0]).toMatchObject({ '@type': 'Product', sku: 'LS-001', offers: { price: 89, priceCurrency: 'USD', availability: 'https://schema.org/InStock' } });
     // The body image has no alt text: flagged at its line, the body left alone.
-    expect(doc.flags.find((f) => f.rule === 'seo/image-alt')).toMatchObject({ line: 3, column: 1 });
+    expect(doc.flags.find((f) => f.rule === 'seo/image-alt')).toMatchObject({ line: 3, column: 1, message: '1 image has no alt text: images/ls-001-front.jpg; suggested alt text: images/ls-001-front.jpg: "Seaside Linen Shirt, front"' });
   });
 
   it('does nothing when disabled', async () => {

@@ -198,9 +198,13 @@ export function applySeo(
   const bodyChecks = checkBody(analysis, { keyphrase: brief.data.keyword, targetWords: brief.data.words, titleIsH1: true }, cfg);
   const checks = [...metadataChecks, ...bodyChecks];
   const suggestion = meta.slug !== brief.slug ? meta.slug : undefined;
-  const flags: ReviewFlag[] = checksToFlags(checks).map((f) =>
-    f.rule.startsWith('seo/slug-') && suggestion ? { ...f, message: `${f.message}; a slug that passes: ${suggestion}` } : f,
-  );
+  const altFor = (src: string): string | undefined => meta.image_alts.find((a) => a.src === src)?.alt;
+  const missingAlts = analysis.images.filter((i) => i.alt.trim() === '' && altFor(i.url)).map((i) => `${i.url}: "${altFor(i.url)}"`);
+  const flags: ReviewFlag[] = checksToFlags(checks).map((f) => {
+    if (f.rule.startsWith('seo/slug-') && suggestion) return { ...f, message: `${f.message}; a slug that passes: ${suggestion}` };
+    if (f.rule === 'seo/image-alt' && missingAlts.length > 0) return { ...f, message: `${f.message}; suggested alt text: ${missingAlts.join('; ')}` };
+    return f;
+  });
   if (brief.data.faq && meta.faq.length === 0) {
     flags.push({ rule: 'seo/faq', severity: 'suggestion', message: 'The brief asks for a FAQ, but neither the model nor the draft gave one (no question headings); no FAQPage was written' });
   }
