@@ -11,6 +11,7 @@ const crumbSchema = z.strictObject({
   url: z.string().min(1),
 });
 
+/** Schema of the `seo:` section; every key has a default. */
 export const seoConfigSchema = z
   .strictObject({
     enabled: z.boolean().default(true),

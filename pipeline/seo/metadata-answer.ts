@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { MetadataField } from './checks/types.ts';
 
+/** The model's answer, validated with zod before use. */
 export const seoMetadataAnswerSchema = z.strictObject({
   seo_title: z.string(),
   description: z.string(),

@@ -16,6 +16,7 @@ import { buildStructuredData } from './structured-data.ts';
 import { analyseMarkdown, type MarkdownAnalysis } from './text/analyse-markdown.ts';
 import { parseKeyphrase } from './text/keyphrase.ts';
 
+/** The model task (and prompt file name) of the SEO stage. */
 export const SEO_TASK = 'seo-metadata';
 
 /** What the SEO stage leaves in `doc.stages.seo`. */
@@ -30,6 +31,7 @@ export type SeoStageResult = {
   readonly modelCalls: number;
 };
 
+/** The `seo` stage: metadata proposed by the model, checked and repaired by code, plus structured data. */
 export const seoStage: Stage = {
   name: 'seo',
   run: runSeoStage,

@@ -9,6 +9,7 @@ export type MetadataField = 'seo_title' | 'description' | 'slug' | 'images';
 
 export type CheckScope = 'metadata' | 'body' | 'links';
 
+/** One check's result: rule id, grade, message, and where it points. */
 export type SeoCheck = {
   /** Rule id, e.g. `seo/title-width`. */
   readonly rule: string;

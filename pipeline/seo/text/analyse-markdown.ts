@@ -35,6 +35,7 @@ export type TextBlock = {
 export type LinkInfo = { readonly url: string; readonly text: string; readonly place: Place };
 export type ImageInfo = { readonly url: string; readonly alt: string; readonly place: Place };
 
+/** What the checks read from a Markdown body. */
 export type MarkdownAnalysis = {
   /** Every text block in document order (paragraphs, headings, table cells). */
   readonly blocks: readonly TextBlock[];
