@@ -53,8 +53,8 @@ export const linksConfigSchema = z
     max_pages: z.number().int().positive().default(200_000),
     index: z
       .strictObject({
-        /** Words of body text indexed per page, after title, headings and description (default: 300). */
-        body_words: z.number().int().min(0).default(300),
+        /** Words of body text indexed per page, after title, headings and description (default: 100). */
+        body_words: z.number().int().min(0).default(100),
         /** BM25F field weights (defaults: title 3, headings 1.5, description 1.5, text 1). */
         weights: z
           .strictObject({
@@ -88,6 +88,8 @@ export const linksConfigSchema = z
       .prefault({}),
     /** Lowest score a suggested link needs, 0–1 (default: 0.35). */
     min_score: z.number().min(0).max(1).default(0.35),
+    /** Kinds of page linked even when dated after the draft: upcoming events (default: `event`, `events`). */
+    future_kinds: z.array(z.string().min(1)).default(['event', 'events']),
     /** Remove links to site pages missing from the inventory and not named by the brief (default: `true`). */
     remove_unknown: z.boolean().default(true),
   })

@@ -23,7 +23,7 @@ function draft(markdown: string, links?: string[]): DraftDoc {
   return { job: { id: brief.id, brief, target: 'static', hash: 'h' }, title: 'Summer shirts', markdown, description: '', tags: [], model: 'offline', flags: [], stages: {}, fields: {} };
 }
 
-const ctx = { config } as Parameters<ReturnType<typeof createLinksStage>['run']>[1];
+const ctx = { config, now: () => new Date('2026-11-24T05:00:00Z') } as Parameters<ReturnType<typeof createLinksStage>['run']>[1];
 
 describe('links stage', () => {
   it('inserts links with reasons, removes unknown links, places the brief links', async () => {

@@ -41,7 +41,7 @@ export function createLinksStage(index: LinkIndex): Stage {
 }
 
 /** Runs the guardrail, the suggester and the insertion on one draft. Pure apart from `ctx.config`. */
-export function linkDraft(doc: DraftDoc, index: LinkIndex, ctx: Pick<StageContext, 'config'>): DraftDoc {
+export function linkDraft(doc: DraftDoc, index: LinkIndex, ctx: Pick<StageContext, 'config' | 'now'>): DraftDoc {
   const config = ctx.config.links;
   if (!config.enabled) return doc;
   const brief = doc.job.brief;
@@ -72,6 +72,7 @@ export function linkDraft(doc: DraftDoc, index: LinkIndex, ctx: Pick<StageContex
       selfUrl: draftUrl(config.draft_url, brief.slug),
       keyphrase: brief.data.keyword,
       required,
+      date: ctx.now().toISOString().slice(0, 10),
     },
     toSuggestOptions(config),
   );

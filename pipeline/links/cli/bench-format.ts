@@ -1,7 +1,7 @@
 /** The link benchmarks' JSONL formats: held-out cases in, suggestions out (read by their `score.mjs`). */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { LinkIndex } from '../index/link-index.ts';
+import { findPage, type LinkIndex } from '../index/link-index.ts';
 import { suggestLinks, type SuggestOptions } from '../suggest/suggest-links.ts';
 import { InventoryFileError } from '../inventory/jsonl-source.ts';
 
@@ -44,9 +44,17 @@ export function readBenchCases(file: string): BenchCase[] {
 /** Runs the suggester on each case; anchors are the Markdown source of the chosen phrase, backticks removed. */
 export function suggestForCases(index: LinkIndex, cases: readonly BenchCase[], options: SuggestOptions): BenchRow[] {
   return cases.map((c) => {
+    const date = findPage(index, c.url)?.date;
     const result = suggestLinks(
       index,
-      { markdown: c.markdown_without_internal_links, locale: c.locale, selfUrl: c.url, ...(c.keyphrase ? { keyphrase: c.keyphrase } : {}) },
+      {
+        markdown: c.markdown_without_internal_links,
+        locale: c.locale,
+        selfUrl: c.url,
+        ...(c.keyphrase ? { keyphrase: c.keyphrase } : {}),
+        // The article's own page, when the inventory has it, says when it was written.
+        ...(date ? { date } : {}),
+      },
       options,
     );
     return {

@@ -16,7 +16,10 @@ export type IndexedPage = {
   readonly kind: string;
   readonly keyphrase?: string;
   readonly aliases?: readonly string[];
+  readonly date?: string;
   readonly hash: string;
+  /** What the page is about beyond its name: the first distinct content stems of its description and headings. */
+  readonly profile: readonly string[];
 };
 
 export type PhraseRef = { readonly id: number; readonly source: PhraseSource | 'partial'; readonly text: string };
@@ -54,9 +57,13 @@ function createSearch(): MiniSearch<IndexDoc> {
   return new MiniSearch<IndexDoc>({
     fields: FIELDS,
     idField: 'id',
-    tokenize: (text) => stemsOf(text),
-    processTerm: (term) => (STOP_STEMS.has(term) ? null : term),
+    tokenize: splitStems,
+    processTerm: (term) => term,
   });
+}
+
+function splitStems(text: string): string[] {
+  return text ? text.split(' ') : [];
 }
 
 function leadWords(text: string, n: number): string {
@@ -73,13 +80,15 @@ function leadWords(text: string, n: number): string {
   return text.slice(0, end);
 }
 
+/** The indexed fields, already stemmed and stop words dropped: each field is its stems joined by spaces. */
 function toDoc(id: number, page: Page, bodyWords: number): IndexDoc {
-  return { id, title: page.title, headings: page.headings.join('\n'), description: page.description, text: leadWords(page.text, bodyWords) };
+  const field = (text: string): string => stemsOf(text).filter((s) => !STOP_STEMS.has(s)).join(' ');
+  return { id, title: field(page.title), headings: field(page.headings.join('\n')), description: field(page.description), text: field(leadWords(page.text, bodyWords)) };
 }
 
 function docStems(doc: IndexDoc): Set<string> {
   const set = new Set<string>();
-  for (const f of [doc.title, doc.headings, doc.description, doc.text]) for (const s of stemsOf(f)) if (!STOP_STEMS.has(s)) set.add(s);
+  for (const f of [doc.title, doc.headings, doc.description, doc.text]) for (const s of f.split(' ')) if (s) set.add(s);
   return set;
 }
 
@@ -102,6 +111,18 @@ function removePhrases(index: LinkIndex, page: IndexedPage): void {
   }
 }
 
+const PROFILE_STEMS = 16;
+
+function profileOf(page: Page): string[] {
+  const title = new Set(stemsOf(page.title));
+  const out = new Set<string>();
+  for (const s of stemsOf(`${page.description}\n${page.headings.join('\n')}`)) {
+    if (out.size >= PROFILE_STEMS) break;
+    if (!STOP_STEMS.has(s) && !title.has(s) && s.length > 2) out.add(s);
+  }
+  return [...out];
+}
+
 function toIndexedPage(id: number, page: Page, siteHosts: readonly string[], hash = hashPage(page)): IndexedPage {
   const key = toUrlKey(page.url, siteHosts) ?? page.url;
   return {
@@ -112,8 +133,10 @@ function toIndexedPage(id: number, page: Page, siteHosts: readonly string[], has
     locale: page.locale,
     kind: page.kind,
     hash,
+    profile: profileOf(page),
     ...(page.keyphrase ? { keyphrase: page.keyphrase } : {}),
     ...(page.aliases?.length ? { aliases: page.aliases } : {}),
+    ...(page.date ? { date: page.date } : {}),
   };
 }
 
@@ -254,8 +277,8 @@ export function restoreLinkIndex(data: SerializedIndex): LinkIndex {
   const search = MiniSearch.loadJS<IndexDoc>(data.search, {
     fields: FIELDS,
     idField: 'id',
-    tokenize: (text) => stemsOf(text),
-    processTerm: (term) => (STOP_STEMS.has(term) ? null : term),
+    tokenize: splitStems,
+    processTerm: (term) => term,
   });
   const index: LinkIndex = {
     options: data.options,

@@ -32,6 +32,7 @@ export function createDraftsSource(options: DraftsSourceOptions): InventorySourc
           locale: f.locale || options.locale,
           kind: typeof f.data.type === 'string' ? f.data.type : 'draft',
           ...(f.keyphrase ? { keyphrase: f.keyphrase } : {}),
+          ...(f.date ? { date: f.date } : {}),
         };
       }
     },

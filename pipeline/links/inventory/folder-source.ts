@@ -49,6 +49,7 @@ export function readContentFile(relative: string, source: string, options: { bas
     kind: typeof f.data.type === 'string' ? f.data.type : section,
     ...(f.keyphrase ? { keyphrase: f.keyphrase } : {}),
     ...(f.aliases.length ? { aliases: f.aliases } : {}),
+    ...(f.date ? { date: f.date } : {}),
   };
 }
 

@@ -33,6 +33,7 @@ export function parsePageLine(line: string, file: string, lineNumber: number, de
     kind: section && rest.kind === 'page' ? section : rest.kind,
     ...(rest.keyphrase ? { keyphrase: rest.keyphrase } : {}),
     ...(rest.aliases ? { aliases: rest.aliases } : {}),
+    ...(rest.date ? { date: rest.date.slice(0, 10) } : {}),
   };
   return page;
 }

@@ -13,6 +13,8 @@ export type MarkdownFields = {
   readonly keyphrase: string | undefined;
   readonly aliases: string[];
   readonly locale: string;
+  /** Front-matter `date` as `YYYY-MM-DD`. */
+  readonly date: string | undefined;
 };
 
 const SKIP_BLOCKS = new Set(['code', 'html', 'definition', 'yaml', 'toml']);
@@ -50,5 +52,7 @@ export function readMarkdownPage(source: string): MarkdownFields {
     keyphrase,
     aliases,
     locale: str(data.locale) || str(data.lang) || str(data.language),
+    // YAML dates arrive as Date objects, quoted ones as strings.
+    date: data.date instanceof Date ? data.date.toISOString().slice(0, 10) : /^\d{4}-\d{2}-\d{2}/.test(str(data.date)) ? str(data.date).slice(0, 10) : undefined,
   };
 }

@@ -15,6 +15,8 @@ export const pageSchema = z.object({
   kind: z.string().default('page'),
   /** The page's own focus keyphrase, when its source knows it. */
   keyphrase: z.string().optional(),
+  /** Publication date, `YYYY-MM-DD` (pages dated after a draft are not linked from it, events excepted). */
+  date: z.string().optional(),
   /** Other URLs that reach this page (redirects, Hugo aliases). */
   aliases: z.array(z.string()).optional(),
 });
@@ -24,6 +26,6 @@ export type Page = z.infer<typeof pageSchema>;
 /** Content hash of a page: changes whenever anything the index reads changes. */
 export function hashPage(page: Page): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify([page.url, page.title, page.description, page.headings, page.text, page.locale, page.kind, page.keyphrase ?? '', page.aliases ?? []]));
+  h.update(JSON.stringify([page.url, page.title, page.description, page.headings, page.text, page.locale, page.kind, page.keyphrase ?? '', page.aliases ?? [], page.date ?? '']));
   return h.digest('hex').slice(0, 24);
 }

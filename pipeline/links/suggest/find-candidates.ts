@@ -20,6 +20,9 @@ export type Occurrence = {
   readonly stems: readonly string[];
 };
 
+/** Most pages one name may belong to and still be linked (`Introduction` on four docs sections is fine). */
+export const MAX_SHARED_NAME = 8;
+
 // Words of one name may be separated by spaces or hyphens, never by sentence punctuation.
 const JOINER = /^[\s\-‐‑–]*$/;
 
@@ -60,7 +63,8 @@ export function findOccurrences(index: PhraseDictionary, segments: readonly Segm
         const key = phraseAt(tokens, seg.text, i, length);
         if (key === null) continue;
         const refs = index.phrases.get(key);
-        if (!refs) continue;
+        // A name shared by many pages says nothing about which one is meant.
+        if (!refs || refs.length > MAX_SHARED_NAME) continue;
         const last = tokens[i + length - 1];
         if (!last) continue;
         const start = seg.atomic ? seg.nodeStart : seg.start + first.start;

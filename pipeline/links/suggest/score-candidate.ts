@@ -18,7 +18,21 @@ export type Signals = {
   readonly sharedBy: number;
   /** Occurrences of the name in the draft. */
   readonly mentions: number;
+  /** Share (idf-weighted) of the page's description and heading words that the draft also uses (0–1). */
+  readonly context: number;
 };
+
+/** How much of a page's profile the draft covers, idf-weighted. */
+export function measureContext(index: LinkIndex, profile: readonly string[], draft: ReadonlySet<string>): number {
+  let all = 0;
+  let hit = 0;
+  for (const s of profile) {
+    const w = idfOf(index, s);
+    all += w;
+    if (draft.has(s)) hit += w;
+  }
+  return all > 0 ? hit / all : 0;
+}
 
 /** Specificity of a phrase: 1 − e^(−Σidf/3) over its content words. */
 export function measureSpecificity(index: LinkIndex, stems: readonly string[]): number {
@@ -34,8 +48,11 @@ export function collectSignals(
   relatedness: { readonly scores: ReadonlyMap<number, number>; readonly ranks: ReadonlyMap<number, number> },
   sharedBy: number,
   mentions: number,
+  draftStems: ReadonlySet<string>,
 ): Signals {
+  const profile = index.pages.get(occ.pageId)?.profile ?? [];
   return {
+    context: measureContext(index, profile, draftStems),
     specificity: measureSpecificity(index, occ.stems),
     relatedness: relatedness.scores.get(occ.pageId) ?? 0,
     rank: relatedness.ranks.get(occ.pageId) ?? 0,

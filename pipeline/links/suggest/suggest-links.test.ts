@@ -5,7 +5,7 @@ import type { Page } from '../inventory/page.ts';
 import { suggestLinks, type SuggestOptions } from './suggest-links.ts';
 
 const index = buildLinkIndex(harborPinePages, { bodyWords: 300, weights: { title: 3, headings: 1.5, description: 1.5, text: 1 }, siteHosts: ['harborandpine.com'] });
-const options: SuggestOptions = { inlineCode: true, skipKeyphrase: true, minChars: 3, per1000Words: 8, perParagraph: 1, maxLinks: 10, minScore: 0.2 };
+const options: SuggestOptions = { inlineCode: true, skipKeyphrase: true, minChars: 3, per1000Words: 8, perParagraph: 1, maxLinks: 10, minScore: 0.2, futureKinds: ['event'] };
 
 function suggest(markdown: string, extra: Partial<Parameters<typeof suggestLinks>[1]> = {}, opts: Partial<SuggestOptions> = {}) {
   return suggestLinks(index, { markdown, locale: 'en-US', selfUrl: '/journal/summer-shirts/', ...extra }, { ...options, ...opts });
@@ -107,6 +107,20 @@ describe('suggestLinks', () => {
     const r = suggest('Nothing here names the jacket.\n', { required: ['/products/pine-ridge-merino-crew/'] });
     expect(r.links).toEqual([]);
     expect(r.problems).toEqual([expect.objectContaining({ rule: 'links/no-anchor', url: '/products/pine-ridge-merino-crew/' })]);
+  });
+
+  it('never links a page dated after the draft, except upcoming events', () => {
+    const dated = buildLinkIndex(
+      [
+        { url: '/journal/fall-linen/', title: 'Fall linen', description: '', headings: [], text: '', locale: 'en-US', kind: 'article', date: '2026-10-01' },
+        { url: '/events/linen-fair/', title: 'Linen fair', description: '', headings: [], text: '', locale: 'en-US', kind: 'event', date: '2026-12-01' },
+      ],
+      index.options,
+    );
+    const md = 'Fall linen is coming, with more to say about fabric.\n\nSo is the Linen fair in town, and the harbor in between.\n';
+    const at = (date: string) => suggestLinks(dated, { markdown: md, locale: 'en-US', date }, { ...options, per1000Words: 1000 }).links.map((l) => l.url).sort();
+    expect(at('2026-11-24')).toEqual(['/events/linen-fair/', '/journal/fall-linen/']);
+    expect(at('2026-09-01')).toEqual(['/events/linen-fair/']);
   });
 
   it('drops links under the score threshold', () => {

@@ -23,6 +23,8 @@ export type SuggestOptions = {
   readonly maxLinks: number;
   /** Lowest score of a link the brief did not ask for. */
   readonly minScore: number;
+  /** Kinds of page that may be linked even when dated after the draft (upcoming events). */
+  readonly futureKinds: readonly string[];
 };
 
 export type SuggestRequest = {
@@ -36,6 +38,8 @@ export type SuggestRequest = {
   readonly keyphrase?: string;
   /** URLs the brief requires (`links:`). */
   readonly required?: readonly string[];
+  /** The draft's date (`YYYY-MM-DD`): pages dated later are not linked, except `futureKinds`. */
+  readonly date?: string;
 };
 
 export type LinkReason = Signals & {
@@ -76,6 +80,7 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
   const selfKey = request.selfUrl === undefined ? null : toUrlKey(request.selfUrl, index.options.siteHosts);
   const keyphraseKey = request.keyphrase ? phraseKey(request.keyphrase) : '';
   const locale = request.locale.toLowerCase();
+  const futureKinds = new Set(options.futureKinds.map((k) => k.toLowerCase()));
 
   const outside = namePagesOutside(index, request.required ?? []);
   const pageOf = (id: number): OutsidePage | undefined => index.pages.get(id) ?? outside.pages.get(id);
@@ -83,11 +88,13 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
     const page = pageOf(o.pageId);
     if (!page || page.key === selfKey) return false;
     if (page.locale && locale && page.locale.toLowerCase() !== locale) return false;
+    if (request.date && 'date' in page && page.date && page.date > request.date && !futureKinds.has(page.kind.toLowerCase())) return false;
     if (o.anchor.replace(/`/g, '').trim().length < options.minChars) return false;
     if (options.skipKeyphrase && keyphraseKey && ` ${o.key} `.includes(` ${keyphraseKey} `)) return false;
     return true;
   };
   const draftStems = segments.flatMap((s) => stemsOf(s.text));
+  const draftSet = new Set(draftStems);
   const related = measureRelatedness(index, draftStems);
   const relatedPages = related.ranked.slice(0, PARTIAL_NAME_PAGES).flatMap((id) => index.pages.get(id) ?? []);
   const partial = buildPartialDictionary(relatedPages, index.phrases);
@@ -112,7 +119,7 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
     mentions.set(o.key, (mentions.get(o.key) ?? 0) + 1);
   }
   const scored: Scored[] = occurrences.map((occ) => {
-    const signals = collectSignals(index, occ, related, sharedBy.get(occ.key)?.size ?? 1, mentions.get(occ.key) ?? 1);
+    const signals = collectSignals(index, occ, related, sharedBy.get(occ.key)?.size ?? 1, mentions.get(occ.key) ?? 1, draftSet);
     return { occ, signals, score: scoreSignals(signals) };
   });
   // Best first; ties go to the earlier, then the longer anchor, so the order never depends on the index's layout.
@@ -192,7 +199,7 @@ function toSuggestion(
   };
 }
 
-type OutsidePage = { readonly id: number; readonly url: string; readonly title: string; readonly key: string; readonly locale: string };
+type OutsidePage = { readonly id: number; readonly url: string; readonly title: string; readonly key: string; readonly locale: string; readonly kind: string };
 
 /** Pages for required URLs missing from the inventory, named by their last path segment (`/collections/linen` → "linen"). */
 function namePagesOutside(
@@ -209,7 +216,7 @@ function namePagesOutside(
     const key = phraseKey(title);
     if (!key) return;
     const id = -1 - i;
-    pages.set(id, { id, url, title, key: toUrlKey(url, index.options.siteHosts) ?? url, locale: '' });
+    pages.set(id, { id, url, title, key: toUrlKey(url, index.options.siteHosts) ?? url, locale: '', kind: 'page' });
     phrases.set(key, [...(phrases.get(key) ?? []), { id, source: 'title', text: title }]);
     const words = key.split(' ');
     phraseStarts.set(words[0] ?? '', Math.max(phraseStarts.get(words[0] ?? '') ?? 0, words.length));
@@ -226,6 +233,7 @@ export function toSuggestOptions(config: {
   readonly anchors: { readonly inline_code: boolean; readonly skip_keyphrase: boolean; readonly min_chars: number };
   readonly caps: { readonly per_1000_words: number; readonly per_paragraph: number; readonly max_links: number };
   readonly min_score: number;
+  readonly future_kinds: readonly string[];
 }): SuggestOptions {
   return {
     inlineCode: config.anchors.inline_code,
@@ -235,5 +243,6 @@ export function toSuggestOptions(config: {
     perParagraph: config.caps.per_paragraph,
     maxLinks: config.caps.max_links,
     minScore: config.min_score,
+    futureKinds: config.future_kinds,
   };
 }

@@ -21,10 +21,18 @@ export function foldWord(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
 }
 
+// Stemming dominates indexing time; a site's vocabulary is small next to its word count, so stems are memoised.
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 500_000;
+
 /** The matching key of a folded word. */
 export function stemWord(folded: string): string {
-  if (/[._']/.test(folded) || /\d/.test(folded)) return folded;
-  return stemmer(folded);
+  const cached = stemCache.get(folded);
+  if (cached !== undefined) return cached;
+  const stem = /[._'\d]/.test(folded) ? folded : stemmer(folded);
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(folded, stem);
+  return stem;
 }
 
 /** Splits text into tokens with offsets. */
