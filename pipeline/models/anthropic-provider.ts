@@ -14,7 +14,7 @@ export type AnthropicProviderOptions = {
   /** Timeout per request in ms (default: `600000`). */
   readonly timeoutMs?: number;
   /** Called with the rate-limit headers of every answer, so the scheduler can adapt. */
-  readonly onRateLimit?: (report: RateLimitReport) => void;
+  readonly onRateLimit?: (report: RateLimitReport, requestId: string | undefined) => void;
   readonly now?: () => number;
 };
 
@@ -104,7 +104,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Anth
         .create(toMessageParams(request), signal ? { signal } : {})
         .withResponse()
         .catch(fail);
-      options.onRateLimit?.(readRateLimitHeaders(response.headers));
+      options.onRateLimit?.(readRateLimitHeaders(response.headers), request_id ?? undefined);
       return toModelAnswer(data, now() - started, request_id);
     },
     async countTokens(request) {

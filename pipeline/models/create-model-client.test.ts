@@ -107,8 +107,9 @@ describe('createModelClient with the Anthropic provider', () => {
   });
 
   it('pauses every task on a 429 until retry-after, sending nothing early', async () => {
-    const { server: s, client } = await setup({ latency: { baseMs: 60 } }, {}, { limits: { concurrency: 3 } });
-    s.push({ kind: 'error', status: 429, retryAfterMs: 250, latencyMs: 0 });
+    // The 429 is answered after 40 ms, so the first three requests (sent together) have all arrived by then.
+    const { server: s, client } = await setup({ latency: { baseMs: 80 } }, {}, { limits: { concurrency: 3 } });
+    s.push({ kind: 'error', status: 429, retryAfterMs: 250, latencyMs: 40 });
     const answers = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => client.call(request(id, { system: [] }))));
     await client.close();
     expect(answers).toHaveLength(6);

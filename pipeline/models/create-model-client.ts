@@ -49,6 +49,8 @@ export type ModelClientOptions = {
   readonly batch?: boolean;
   /** Rate-limit window in ms (default: `60000`; the benchmark compresses time). */
   readonly windowMs?: number;
+  /** How long a request may take to reach the API, in ms (default: `500`; see `scheduler.ts`). */
+  readonly transitMs?: number;
 };
 
 export type ModelClient = {
@@ -88,7 +90,7 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
   const debugPrompts = options.debugPrompts ?? config.debug_prompts;
   const gate = createPrefixGate(clock);
   const retries = { max: config.retries.max, baseMs: config.retries.base_ms, maxMs: config.retries.max_ms };
-  const schedulerBase = { retries, now: clock, ...(options.signal ? { signal: options.signal } : {}), ...(options.windowMs ? { windowMs: options.windowMs } : {}) };
+  const schedulerBase = { retries, now: clock, ...(options.signal ? { signal: options.signal } : {}), ...(options.windowMs ? { windowMs: options.windowMs } : {}), ...(options.transitMs === undefined ? {} : { transitMs: options.transitMs }) };
   const anthropicScheduler = createScheduler({ ...schedulerBase, concurrency: config.limits.concurrency, rpm: config.limits.rpm, itpm: config.limits.itpm, otpm: config.limits.otpm });
   const openaiScheduler = createScheduler({ ...schedulerBase, concurrency: config.limits.concurrency });
   const providers = new Map<ProviderName, ModelProvider>(Object.entries(options.providers ?? {}) as [ProviderName, ModelProvider][]);
@@ -114,7 +116,7 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     if (existing) return existing;
     let created: ModelProvider;
     if (name === 'anthropic' && anthropicKey) {
-      created = createAnthropicProvider({ apiKey: anthropicKey, ...(env['ANTHROPIC_BASE_URL'] ? { baseURL: env['ANTHROPIC_BASE_URL'] } : {}), timeoutMs: config.timeout_ms, onRateLimit: (r) => anthropicScheduler.observe(r), now: clock });
+      created = createAnthropicProvider({ apiKey: anthropicKey, ...(env['ANTHROPIC_BASE_URL'] ? { baseURL: env['ANTHROPIC_BASE_URL'] } : {}), timeoutMs: config.timeout_ms, onRateLimit: (report, requestId) => anthropicScheduler.observe(report, requestId), now: clock });
     } else if (name === 'openai') {
       const openaiBase = config.openai.base_url ?? env['OPENAI_BASE_URL'];
       created = createOpenAIProvider({ apiKey: env['OPENAI_API_KEY'] ?? 'none', ...(openaiBase ? { baseURL: openaiBase } : {}), timeoutMs: config.timeout_ms, now: clock });

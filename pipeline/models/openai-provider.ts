@@ -10,7 +10,7 @@ export type OpenAIProviderOptions = {
   /** Base URL, e.g. `http://127.0.0.1:11434/v1` (default: the SDK's, `OPENAI_BASE_URL`). */
   readonly baseURL?: string;
   readonly timeoutMs?: number;
-  readonly onRateLimit?: (report: RateLimitReport) => void;
+  readonly onRateLimit?: (report: RateLimitReport, requestId: string | undefined) => void;
   readonly now?: () => number;
 };
 
@@ -65,7 +65,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
         .catch((error: unknown) => {
           throw mapSdkError(error, 'openai', OpenAI);
         });
-      options.onRateLimit?.(readRateLimitHeaders(response.headers));
+      options.onRateLimit?.(readRateLimitHeaders(response.headers), request_id ?? undefined);
       const choice = data.choices[0];
       const refused = Boolean(choice?.message.refusal);
       const stopReason = toStopReason(choice?.finish_reason, refused);

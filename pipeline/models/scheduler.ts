@@ -21,6 +21,8 @@ export type SchedulerOptions = {
   /** Length of the rate-limit window in ms (default: `60000`; benchmarks compress it). */
   readonly windowMs?: number;
   readonly retries: { readonly max: number; readonly baseMs: number; readonly maxMs: number };
+  /** How long a request may take to reach the service, in ms (default: `500`). */
+  readonly transitMs?: number;
   readonly signal?: AbortSignal;
   readonly now?: () => number;
   /** Randomness for backoff jitter (default: `Math.random`). */
@@ -35,8 +37,8 @@ export type SchedulerStats = { sent: number; retries: number; rateLimited: numbe
 export type Scheduler = {
   /** Runs `send` once capacity allows, retrying what may be retried. */
   schedule(demand: Demand, send: () => Promise<ModelAnswer>): Promise<ModelAnswer>;
-  /** Feeds the rate-limit headers of an answer. */
-  observe(report: RateLimitReport): void;
+  /** Feeds the rate-limit headers of an answer (applied after that answer settles its reservation). */
+  observe(report: RateLimitReport, requestId?: string): void;
   stats(): SchedulerStats;
   /** Resolves when every scheduled call has settled. */
   onIdle(): Promise<void>;
@@ -47,6 +49,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const windowMs = options.windowMs ?? 60_000;
+  const transitMs = options.transitMs ?? 500;
   const queue = new PQueue({ concurrency: options.concurrency });
   const configured: Partial<Record<RateLimitDimension, number | undefined>> = { requests: options.rpm, inputTokens: options.itpm, outputTokens: options.otpm };
   const buckets: Partial<Record<RateLimitDimension, TokenBucket>> = {};
@@ -55,6 +58,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
   const stats: SchedulerStats = { sent: 0, retries: 0, rateLimited: 0, pausedMs: 0 };
   let pausedUntil = 0;
+  const reports = new Map<string, RateLimitReport>();
   let gate: Promise<void> = Promise.resolve();
 
   const amounts = (demand: Demand): [RateLimitDimension, number][] => [
@@ -77,7 +81,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (wait <= 0) {
         for (const [dimension, amount] of amounts(demand)) {
           const bucket = buckets[dimension];
-          if (bucket) takeFromBucket(bucket, amount, t);
+          if (!bucket) continue;
+          // A full bucket at the service stays full (its refill wasted) until this request reaches it.
+          const full = bucket.level >= bucket.capacity;
+          takeFromBucket(bucket, amount, t);
+          if (full) bucket.updatedAt = t + transitMs;
         }
         return;
       }
@@ -102,6 +110,29 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (bucket && amount !== 0) refundToBucket(bucket, amount, now());
   };
 
+  /** Adopts the service's view: a lower limit than configured, and never more remaining than it reports. */
+  const applyReport = (requestId: string | undefined, given?: RateLimitReport): void => {
+    const report = given ?? (requestId ? reports.get(requestId) : undefined);
+    if (requestId) reports.delete(requestId);
+    if (!report) return;
+    const t = now();
+    for (const [dimension, reading] of Object.entries(report) as [RateLimitDimension, { limit?: number; remaining?: number }][]) {
+      let bucket = buckets[dimension];
+      if (reading.limit !== undefined) {
+        const limit = Math.min(configured[dimension] ?? Infinity, reading.limit);
+        if (!bucket) bucket = buckets[dimension] = createTokenBucket(limit, windowMs, t);
+        refillBucket(bucket, t);
+        bucket.limit = limit;
+        bucket.capacity = limit;
+        bucket.level = Math.min(bucket.level, limit);
+      }
+      if (bucket && reading.remaining !== undefined) {
+        refillBucket(bucket, t);
+        bucket.level = Math.min(bucket.level, reading.remaining);
+      }
+    }
+  };
+
   const backoffMs = (attempt: number): number => {
     const base = Math.min(options.retries.maxMs, options.retries.baseMs * 2 ** attempt);
     return base * (1 - 0.25 * random());
@@ -116,6 +147,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         // Settle the reservation with what the service counted (cache reads do not count toward input limits).
         refund('inputTokens', demand.inputTokens - (answer.usage.inputTokens + answer.usage.cacheWriteTokens));
         refund('outputTokens', demand.outputTokens - answer.usage.outputTokens);
+        if (answer.requestId) applyReport(answer.requestId);
         return answer;
       } catch (error) {
         if (!(error instanceof ProviderError) || !error.retryable || attempt >= options.retries.max) throw error;
@@ -145,23 +177,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (options.signal?.aborted) return Promise.reject(new ModelCallAbortedError(demand.briefId));
       return queue.add(() => run(demand, send));
     },
-    observe(report) {
-      const t = now();
-      for (const [dimension, reading] of Object.entries(report) as [RateLimitDimension, { limit?: number; remaining?: number }][]) {
-        let bucket = buckets[dimension];
-        if (reading.limit !== undefined) {
-          const limit = Math.min(configured[dimension] ?? Infinity, reading.limit);
-          if (!bucket) bucket = buckets[dimension] = createTokenBucket(limit, windowMs, t);
-          refillBucket(bucket, t);
-          bucket.limit = limit;
-          bucket.capacity = limit;
-          bucket.level = Math.min(bucket.level, limit);
-        }
-        if (bucket && reading.remaining !== undefined) {
-          refillBucket(bucket, t);
-          bucket.level = Math.min(bucket.level, reading.remaining);
-        }
-      }
+    observe(report, requestId) {
+      // Applied once that answer's own reservation is settled: the service's `remaining` already counts it.
+      if (requestId) reports.set(requestId, report);
+      else applyReport(undefined, report);
     },
     stats: () => ({ ...stats }),
     onIdle: () => queue.onIdle(),

@@ -21,6 +21,7 @@ export function createTokenBucket(limit: number, windowMs: number, now: number, 
 
 /** Brings the level up to `now`. */
 export function refillBucket(bucket: TokenBucket, now: number): void {
+  // `updatedAt` may lie ahead: the bucket does not refill until then.
   if (now <= bucket.updatedAt) return;
   const rate = bucket.limit / bucket.windowMs;
   bucket.level = Math.min(bucket.capacity, bucket.level + (now - bucket.updatedAt) * rate);

@@ -480,13 +480,18 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
     const maxTokens = body.max_tokens ?? 0;
     const demands: [keyof typeof buckets, number][] = [['requests', 1], ['input-tokens', inputCost], ['output-tokens', maxTokens]];
     let wait = 0;
+    let exceeded = '';
     for (const [name, amount] of demands) {
       const bucket = buckets[name];
-      if (bucket) wait = Math.max(wait, msUntilAvailable(bucket, amount, now));
+      const ms = bucket ? msUntilAvailable(bucket, amount, now) : 0;
+      if (ms > wait) {
+        wait = ms;
+        exceeded = `${bucket?.limit ?? 0} ${name.replace('-', ' ')} per minute`;
+      }
     }
     if (wait > 0) {
       const headers = { ...rateHeaders(now), 'retry-after': String(Math.ceil(wait / 1000)), 'retry-after-ms': String(wait) };
-      sendError(res, record, 429, 'Number of request tokens has exceeded your per-minute rate limit', undefined, headers);
+      sendError(res, record, 429, `This request would exceed the rate limit for your organization of ${exceeded}`, undefined, headers);
       return;
     }
     for (const [name, amount] of demands) {
