@@ -21,7 +21,20 @@ export function fixFor(alert: VoiceAlert): string | undefined {
   return undefined;
 }
 
-/** Applies every safe fix; overlapping or markup-spanning matches are left for the rewrite. */
+/** Lints and fixes until nothing is left to fix (at most `passes` times), so overlapping fixes land too. */
+export function fixAll(markdown: string, lint: (markdown: string) => readonly VoiceAlert[], passes = 3): FixResult {
+  let current = markdown;
+  const fixed: VoiceAlert[] = [];
+  for (let pass = 0; pass < passes; pass += 1) {
+    const result = applyFixes(current, lint(current));
+    if (result.fixed.length === 0) break;
+    current = result.markdown;
+    fixed.push(...result.fixed);
+  }
+  return { markdown: current, fixed };
+}
+
+/** Applies every safe fix; overlapping or markup-spanning matches are left for the next pass or the rewrite. */
 export function applyFixes(markdown: string, alerts: readonly VoiceAlert[]): FixResult {
   const edits: Array<{ alert: VoiceAlert; start: number; end: number; text: string }> = [];
   for (const alert of [...alerts].sort((a, b) => a.offset - b.offset)) {

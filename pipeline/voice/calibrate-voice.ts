@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { applyFixes } from './apply-fixes.ts';
+import { fixAll } from './apply-fixes.ts';
 import type { VoiceAlert } from './engine/types.ts';
 import { findLostFact } from './keep-facts.ts';
 import type { VoiceReport } from './load-voice-rules.ts';
@@ -138,7 +138,8 @@ function spliceRewrites(markdown: string, sent: readonly RewriteParagraph[], ans
 /** Runs deterministic fixes and the rewrite rounds; returns the best version and its report. */
 export async function calibrateVoice(markdown: string, deps: CalibrationDeps): Promise<CalibrationResult> {
   const first = deps.assess(markdown);
-  const fixedOnce = applyFixes(markdown, first.alerts);
+  const lint = (md: string) => (md === markdown ? first.alerts : deps.assess(md).alerts);
+  const fixedOnce = fixAll(markdown, lint);
   let best: Version = { markdown, report: first };
   const afterFixes: Version = { markdown: fixedOnce.markdown, report: deps.assess(fixedOnce.markdown) };
   if (fixedOnce.fixed.length > 0 && !isBetter(best.report, afterFixes.report)) best = afterFixes;
@@ -156,9 +157,8 @@ export async function calibrateVoice(markdown: string, deps: CalibrationDeps): P
       history.push({ round: rounds, score: best.report.score, sent: sent.length, rewritten: 0, rejected: spliced.rejected, kept: false });
       break;
     }
-    const rewritten = deps.assess(spliced.markdown);
-    const refixed = applyFixes(spliced.markdown, rewritten.alerts);
-    const candidate: Version = refixed.fixed.length > 0 ? { markdown: refixed.markdown, report: deps.assess(refixed.markdown) } : { markdown: spliced.markdown, report: rewritten };
+    const refixed = fixAll(spliced.markdown, (md) => deps.assess(md).alerts);
+    const candidate: Version = { markdown: refixed.markdown, report: deps.assess(refixed.markdown) };
     const kept = isBetter(candidate.report, best.report);
     history.push({ round: rounds, score: candidate.report.score, sent: sent.length, rewritten: spliced.rewritten, rejected: spliced.rejected, kept });
     if (kept) {

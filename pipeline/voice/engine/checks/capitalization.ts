@@ -123,7 +123,9 @@ export function compileCapitalization(def: RuleDefinition, action: RuleAction | 
     const { expected, ok } = check(text);
     if (ok) return [];
     let fix = action;
-    if (action && action.name === 'replace' && action.params.length === 0 && (def.match === '$title' || def.match === '$sentence')) {
+    // Only a fix that changes case alone is offered: the converted text drops lone punctuation.
+    const caseOnly = expected.toLowerCase() === text.toLowerCase();
+    if (action && action.name === 'replace' && action.params.length === 0 && (def.match === '$title' || def.match === '$sentence') && caseOnly) {
       fix = { name: 'replace', params: [expected] };
     }
     const base = { start: 0, end: text.length, match: text, message: formatValeMessage(def.message, text, expected) };
