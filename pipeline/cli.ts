@@ -11,6 +11,8 @@ import { paint, processIo, type Io } from './cli/output.ts';
 import { loadConfig, loadEnvFile, type LoadedConfig } from './config/load-config.ts';
 import { ConfigError, EXIT, LockHeldError, UsageError } from './errors.ts';
 import { formatMessage } from './messages.ts';
+import { seoCheckCommand } from './seo/index.ts';
+import { voiceLintCommand } from './voice/index.ts';
 
 type Globals = { config?: string; json?: boolean; verbose?: boolean };
 
@@ -72,6 +74,26 @@ export async function main(argv: readonly string[], io: Io = processIo(), cwd = 
     .addOption(new Option('--target <target>', 'publish every brief to this target').choices(TARGETS))
     .action(async (briefs: string[], opts: { target?: TargetKind }) => {
       exitCode = await planCommand({ loaded: load(), cwd, env, io, json: json(), paths: briefs, target: opts.target });
+    });
+
+  const voice = program.command('voice').description('brand-voice rules');
+  voice
+    .command('lint')
+    .description('lint Markdown files with the brand-voice rules (Vale-compatible output)')
+    .argument('<files...>', 'Markdown files')
+    .option('--vale-config <file>', "use a team's existing .vale.ini")
+    .action(async (files: string[], opts: { valeConfig?: string }) => {
+      const { config, root } = load();
+      exitCode = await voiceLintCommand(files, { json: json(), config, cwd, root, stdout: io.stdout, stderr: io.stderr, ...(opts.valeConfig ? { valeConfig: opts.valeConfig } : {}) });
+    });
+
+  const seo = program.command('seo').description('SEO checks');
+  seo
+    .command('check')
+    .description('run the SEO checks on drafted Markdown files with front matter')
+    .argument('<files...>', 'drafted Markdown files')
+    .action(async (files: string[]) => {
+      exitCode = await seoCheckCommand(files, { json: json(), config: load().config, cwd, stdout: io.stdout, stderr: io.stderr });
     });
 
   program

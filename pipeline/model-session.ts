@@ -2,6 +2,9 @@
 import type { Config } from './config/schema.ts';
 import type { ModelCall } from './document.ts';
 import { offlineDraft } from './models/offline/draft.ts';
+import { SEO_TASK } from './seo/seo-stage.ts';
+import { offlineSeoMetadata } from './seo/index.ts';
+import { REWRITE_TASK, offlineVoiceRewrite } from './voice/index.ts';
 import { createOfflineProvider } from './models/offline/provider.ts';
 import type { OfflineHandler, Usage } from './models/types.ts';
 import { ZERO_USAGE, addUsage } from './models/types.ts';
@@ -32,6 +35,8 @@ export type ModelSessionOptions = {
 export const OFFLINE_HANDLERS: Readonly<Record<string, OfflineHandler>> = {
   'draft-article': offlineDraft,
   'draft-product': offlineDraft,
+  [REWRITE_TASK]: offlineVoiceRewrite,
+  [SEO_TASK]: offlineSeoMetadata,
 };
 
 /** Creates the session: the offline model when no ANTHROPIC_API_KEY is set. */

@@ -34,12 +34,14 @@ describe('copydesk run (offline model, static target)', () => {
     const { code, stdout, stderr } = await cli(dir, ['run', '--json']);
     expect(code, stderr).toBe(0);
     const record = JSON.parse(stdout) as RunRecord;
-    expect(record.totals).toMatchObject({ briefs: 7, drafted: 7, failed: 0, written: 7 });
+    expect(record.totals).toMatchObject({ briefs: 7, failed: 0, written: 7 });
+    expect(record.totals.drafted + record.totals.flagged).toBe(7);
     for (const briefFile of await briefFiles(path.join(dir, 'briefs'))) {
       const brief = matter(await readFile(briefFile, 'utf8'));
-      const slug = path.basename(briefFile, '.md');
+      const slug = (brief.data.slug as string | undefined) ?? path.basename(briefFile, '.md');
       const draft = matter(await readFile(path.join(dir, 'output', `${slug}.md`), 'utf8'));
-      expect(draft.data).toMatchObject({ title: brief.data.title, slug, draft: true, keyphrase: brief.data.keyword, review: [] });
+      expect(draft.data).toMatchObject({ title: brief.data.title, slug, draft: true, keyphrase: brief.data.keyword });
+      expect(Array.isArray(draft.data.review)).toBe(true);
       expect(draft.data.copydesk).toMatchObject({ model: 'offline', run: record.runId });
       const briefText = `${JSON.stringify(brief.data)} ${brief.content}`;
       const known = new Set((briefText.match(NUMBER) ?? []).map(toNumber));
@@ -68,11 +70,13 @@ describe('copydesk run (offline model, static target)', () => {
     const changed = path.join(dir, 'briefs/harbor-pine/what-is-gsm.md');
     await writeFile(changed, `${await readFile(changed, 'utf8')}\n## Rule of thumb\n- Heavier is warmer, not better.\n`);
     const third = JSON.parse((await cli(dir, ['run', '--json'])).stdout) as RunRecord;
-    expect(third.totals).toMatchObject({ modelCalls: 1, written: 1, unchanged: 6 });
+    expect(third.totals).toMatchObject({ written: 1, unchanged: 6 });
+    expect(third.totals.modelCalls).toBeGreaterThan(0);
+    expect(third.briefs.filter((b) => b.stages?.some((s) => !s.cached)).map((b) => b.id)).toEqual(['harbor-pine/what-is-gsm']);
     expect(third.briefs.find((b) => b.publish?.status === 'updated')?.id).toBe('harbor-pine/what-is-gsm');
     const after = await snapshot(path.join(dir, 'output'));
     for (const name of Object.keys(before)) {
-      if (name === 'what-is-gsm.md') expect(after[name]?.text).toContain('Heavier is warmer, not better.');
+      if (name === 'fabric-weight-gsm.md') expect(after[name]?.text).toContain('Heavier is warmer, not better.');
       else expect(after[name]).toEqual(before[name]);
     }
     const runs = await readdir(path.join(dir, 'output/runs'));
@@ -82,7 +86,7 @@ describe('copydesk run (offline model, static target)', () => {
   it("keeps an editor's change and never overwrites a file it did not write", async () => {
     const dir = await makeProject();
     await cli(dir, ['run']);
-    const edited = path.join(dir, 'output/what-is-gsm.md');
+    const edited = path.join(dir, 'output/fabric-weight-gsm.md');
     await writeFile(edited, (await readFile(edited, 'utf8')).replace('draft: true', 'draft: false'));
     const brief = path.join(dir, 'briefs/harbor-pine/what-is-gsm.md');
     await writeFile(brief, `${await readFile(brief, 'utf8')}\n- One more fact.\n`);
@@ -100,7 +104,7 @@ describe('copydesk run (offline model, static target)', () => {
     await writeFile(path.join(broken, 'yaml.md'), '---\ntype: article\ntitle: a: b\n---\nx\n');
     await writeFile(path.join(broken, 'empty.md'), '');
     await writeFile(path.join(broken, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
-    await writeFile(path.join(broken, 'dupe.md'), '---\ntype: article\ntitle: T\nkeyword: k\nslug: what-is-gsm\n---\nx\n');
+    await writeFile(path.join(broken, 'dupe.md'), '---\ntype: article\ntitle: T\nkeyword: k\nslug: fabric-weight-gsm\n---\nx\n');
 
     const check = await cli(dir, ['check']);
     expect(check.code).toBe(1);
@@ -108,14 +112,15 @@ describe('copydesk run (offline model, static target)', () => {
     expect(check.stderr).toContain('briefs/broken/yaml.md:3:8: error');
     expect(check.stderr).toContain('briefs/broken/empty.md:1:1: error File is empty');
     expect(check.stderr).toContain('briefs/broken/binary.md:1:5: error File contains a NUL byte');
-    expect(check.stderr).toMatch(/briefs\/harbor-pine\/what-is-gsm\.md:1:1: error Slug `what-is-gsm` is already used by briefs\/broken\/dupe\.md/);
+    expect(check.stderr).toMatch(/briefs\/harbor-pine\/what-is-gsm\.md:1:1: error Slug `fabric-weight-gsm` is already used by briefs\/broken\/dupe\.md/);
     const json = JSON.parse((await cli(dir, ['check', '--json'])).stdout) as { file: string; rule: string }[];
     expect(json.map((m) => m.rule).sort()).toEqual(['brief/binary', 'brief/duplicate-slug', 'brief/empty', 'brief/unknown-key', 'brief/yaml-syntax']);
 
     const run = await cli(dir, ['run', '--json']);
     expect(run.code).toBe(1);
     const record = JSON.parse(run.stdout) as RunRecord;
-    expect(record.totals).toMatchObject({ drafted: 7, failed: 5 });
+    expect(record.totals).toMatchObject({ failed: 5 });
+    expect(record.totals.drafted + record.totals.flagged).toBe(7);
     expect(record.briefs.filter((b) => b.status === 'failed').every((b) => (b.errors?.length ?? 0) > 0)).toBe(true);
   });
 
@@ -213,7 +218,7 @@ describe('copydesk watch', () => {
     await expect.poll(() => records.length, { timeout: 10_000 }).toBe(2);
     controller.abort();
     expect(await done).toBe(0);
-    expect(records[1]?.totals).toMatchObject({ modelCalls: 1, written: 1, unchanged: 6 });
+    expect(records[1]?.totals).toMatchObject({ written: 1, unchanged: 6 });
   });
 });
 
@@ -230,7 +235,7 @@ describe('the review gate in a run', () => {
     const outcome = record.briefs.find((b) => b.id === 'harbor-pine/caring-for-linen');
     expect(outcome?.status).toBe('flagged');
     expect(outcome?.flags.map((f) => f.rule)).toContain('review/brief-instruction');
-    const draft = matter(await readFile(path.join(dir, 'output/caring-for-linen.md'), 'utf8'));
+    const draft = matter(await readFile(path.join(dir, 'output/wash-linen.md'), 'utf8'));
     expect(draft.data.draft).toBe(true);
     expect(draft.content).not.toMatch(/ignore previous instructions/i);
     expect((draft.data.review as { rule: string }[]).map((r) => r.rule)).toContain('review/brief-instruction');
