@@ -79,11 +79,22 @@ function buildRunner(name: string, def: RuleDefinition, action: RuleAction | und
   }
 }
 
+const compiled = new Map<string, CompileResult>();
+
 /**
  * Compiles one rule file. `level` overrides the file's level (from `.vale.ini` or config).
- * Never throws for a bad rule: it comes back as a warning naming the rule.
+ * Never throws for a bad rule: it comes back as a warning naming the rule. Results are memoised.
  */
 export function compileRule(source: RuleSource, options: { level?: Severity; accepted?: readonly string[] } = {}): CompileResult {
+  const key = JSON.stringify([source.name, source.text, options.level, options.accepted]);
+  const known = compiled.get(key);
+  if (known) return known;
+  const result = compileRuleUncached(source, options);
+  compiled.set(key, result);
+  return result;
+}
+
+function compileRuleUncached(source: RuleSource, options: { level?: Severity; accepted?: readonly string[] }): CompileResult {
   let data: unknown;
   try {
     data = parseYaml(source.text);
