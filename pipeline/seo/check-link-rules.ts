@@ -2,6 +2,7 @@
 import type { Config } from '../config/schema.ts';
 import type { DraftDoc, ReviewFlag } from '../document.ts';
 import { checkLinks, checksToFlags, summariseChecks } from './checks/run-checks.ts';
+import type { InventoryFocus } from './checks/link-checks.ts';
 import type { SeoCheck } from './checks/types.ts';
 import type { SeoStageResult } from './seo-stage.ts';
 import { pageUrl } from './structured-data.ts';
@@ -9,8 +10,11 @@ import { analyseMarkdown } from './text/analyse-markdown.ts';
 
 export type LinkRuleOptions = {
   readonly config: Config;
-  /** Focus keyphrase → URL of every page in the site inventory (cannibalisation is skipped without it). */
-  readonly inventoryFocus?: Readonly<Record<string, string>> | ReadonlyMap<string, string> | undefined;
+  /**
+   * Focus keyphrases of the site inventory's pages, `{keyphrase: url}` or `[keyphrase, url]` pairs
+   * (e.g. from the links inventory's `Page.keyphrase`); cannibalisation is skipped without it.
+   */
+  readonly inventoryFocus?: InventoryFocus | undefined;
 };
 
 /** Runs the post-link checks on a document (pure): the results and the flags for the failing ones. */

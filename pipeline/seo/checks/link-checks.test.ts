@@ -33,5 +33,7 @@ describe('seo/cannibalisation', () => {
     expect(checkCannibalisation(kp, inventory, []).grade).toBe('problem');
     expect(checkCannibalisation(kp, inventory, ['https://harborandpine.com/blog/linen-shirts/']).grade).toBe('good');
     expect(checkCannibalisation(parseKeyphrase('merino crew'), new Map(Object.entries(inventory)), []).grade).toBe('good');
+    const pairs: Array<[string, string]> = [['linen shirt', '/blog/a/'], ['linen shirts', '/blog/b/']];
+    expect(checkCannibalisation(kp, pairs, ['/blog/a']).message).toBe('"linen shirt" is already the focus keyphrase of /blog/b/');
   });
 });

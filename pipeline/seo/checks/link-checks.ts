@@ -30,16 +30,19 @@ export function checkCompetingLinks(analysis: MarkdownAnalysis, keyphrase: Keyph
   });
 }
 
+/** Focus keyphrases of the site's pages: `{keyphrase: url}`, or `[keyphrase, url]` pairs (a Map works) when two pages share one. */
+export type InventoryFocus = Readonly<Record<string, string>> | Iterable<readonly [string, string]>;
+
+function listFocus(inventory: InventoryFocus): Array<readonly [string, string]> {
+  return Symbol.iterator in inventory ? [...(inventory as Iterable<readonly [string, string]>)] : Object.entries(inventory);
+}
+
 /**
  * `seo/cannibalisation`: no other page in the site inventory has the same focus keyphrase.
- * `inventoryFocus` maps focus keyphrases to page URLs; `ownUrls` are this page's own addresses.
+ * `ownUrls` are this page's own addresses, never counted as rivals.
  */
-export function checkCannibalisation(
-  keyphrase: Keyphrase,
-  inventoryFocus: Readonly<Record<string, string>> | ReadonlyMap<string, string>,
-  ownUrls: readonly string[],
-): SeoCheck {
-  const entries = inventoryFocus instanceof Map ? [...inventoryFocus.entries()] : Object.entries(inventoryFocus);
+export function checkCannibalisation(keyphrase: Keyphrase, inventoryFocus: InventoryFocus, ownUrls: readonly string[]): SeoCheck {
+  const entries = listFocus(inventoryFocus);
   const own = new Set(ownUrls.map(normalizeUrl));
   const clashes = entries.filter(([focus, url]) => !own.has(normalizeUrl(url)) && isSameKeyphrase(parseKeyphrase(focus), keyphrase));
   if (clashes.length === 0) return makeCheck('seo/cannibalisation', 'links', 'good', `No other page targets "${keyphrase.text}"`);

@@ -95,6 +95,10 @@ describe('slug checks', () => {
     expect(checkSlugKeyphrase('linen-shirts', kp).grade).toBe('good');
     expect(checkSlugKeyphrase('how-to-choose-a-linen-shirt', kp).grade).toBe('ok');
     expect(checkSlugKeyphrase('summer-guide', kp).grade).toBe('problem');
+    expect(checkSlugKeyphrase('linen-guide', kp).grade).toBe('ok');
+    const long = parseKeyphrase('merino crew neck sweater');
+    expect(checkSlugKeyphrase('pine-ridge-merino-crew', long).grade).toBe('ok');
+    expect(checkSlugKeyphrase('merino-crew-sweater', long).grade).toBe('good');
   });
 
   it('builds a slug from the keyphrase words', () => {

@@ -97,8 +97,9 @@ export function checkSlugFormat(slug: string): SeoCheck {
 }
 
 /**
- * `seo/slug-keyphrase`: the slug is made of the keyphrase's words. All content words for 1–2 word
- * keyphrases, more than half for longer ones (Yoast); function words padding the slug make it ok only.
+ * `seo/slug-keyphrase`: the slug is made of the keyphrase's words: all content words for 1–2 word
+ * keyphrases, more than half for longer ones (Yoast). Only part of them, or function words padding
+ * the slug, make it ok; none of them is a problem.
  */
 export function checkSlugKeyphrase(slug: string, keyphrase: Keyphrase): SeoCheck {
   const field = { field: 'slug' as const };
@@ -106,7 +107,8 @@ export function checkSlugKeyphrase(slug: string, keyphrase: Keyphrase): SeoCheck
   const share = shareOfKeyphraseWords(words.join(' '), keyphrase);
   const wanted = new Set(keyphrase.stems).size;
   const enough = wanted <= 2 ? share === 1 : share > 0.5;
-  if (!enough) return makeCheck('seo/slug-keyphrase', 'metadata', 'problem', `The slug "${slug}" does not carry the keyphrase "${keyphrase.text}"`, field);
+  if (share === 0) return makeCheck('seo/slug-keyphrase', 'metadata', 'problem', `The slug "${slug}" does not carry the keyphrase "${keyphrase.text}"`, field);
+  if (!enough) return makeCheck('seo/slug-keyphrase', 'metadata', 'ok', `The slug "${slug}" carries only part of the keyphrase "${keyphrase.text}"`, field);
   const keyWords = new Set(splitWords(keyphrase.text));
   const padding = words.filter((w) => FUNCTION_WORDS.has(w) && !keyWords.has(w));
   if (padding.length > 0) {

@@ -15,7 +15,7 @@ import {
   checkTextLength,
   checkTextTarget,
 } from './body-checks.ts';
-import { checkCannibalisation, checkCompetingLinks, checkInternalLinks } from './link-checks.ts';
+import { checkCannibalisation, checkCompetingLinks, checkInternalLinks, type InventoryFocus } from './link-checks.ts';
 import { type SeoCheck, severityOfGrade } from './types.ts';
 
 export type BodyCheckOptions = {
@@ -49,7 +49,7 @@ export type LinkCheckOptions = {
   /** The site's origin, to tell internal absolute URLs from external ones. */
   readonly siteUrl?: string | undefined;
   /** Focus keyphrase → URL of the pages already on the site (skips cannibalisation when absent). */
-  readonly inventoryFocus?: Readonly<Record<string, string>> | ReadonlyMap<string, string> | undefined;
+  readonly inventoryFocus?: InventoryFocus | undefined;
   /** This page's own URLs, never counted as a rival. */
   readonly ownUrls?: readonly string[];
 };
