@@ -67,3 +67,9 @@ export function assessVoice(markdown: string, rules: VoiceRules, options: { file
   const { alerts, words } = lintDocument(markdown, rules.checks, { file: options.file, minAlertLevel: rules.minAlertLevel });
   return { alerts, words, score: scoreVoice(alerts, words, options.weights ?? DEFAULT_WEIGHTS) };
 }
+
+/** Fingerprint of the rule files and voice settings, for the stage cache key (`StagePlan.fingerprint`). */
+export function voiceFingerprint(config: VoiceConfig, root: string): string {
+  const { hash } = loadVoiceRules(config, root);
+  return createHash('sha256').update(JSON.stringify([hash, config.enabled, config.threshold, config.max_rounds, config.weights])).digest('hex');
+}

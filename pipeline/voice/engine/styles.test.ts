@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintSource } from './lint.ts';
+import { voiceConfigSchema } from '../config.ts';
+import { voiceFingerprint } from '../load-voice-rules.ts';
 import { buildRuleSet } from './rule-set.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -38,5 +40,14 @@ describe('HarborPine and Brand styles', () => {
   it('a clean Harbor & Pine paragraph has no alerts', () => {
     const clean = '# Care for linen\n\nWash the Seaside Linen Shirt cold. Hang it to dry. It will wrinkle, and that is fine.\n';
     expect(lintSource(clean, ruleSet.checks, { file: 'c.md' })).toEqual([]);
+  });
+});
+
+describe('voiceFingerprint', () => {
+  it('changes with the rules and the settings, not between calls', () => {
+    const base = voiceConfigSchema.parse({});
+    expect(voiceFingerprint(base, ROOT)).toBe(voiceFingerprint(base, ROOT));
+    expect(voiceFingerprint({ ...base, threshold: 90 }, ROOT)).not.toBe(voiceFingerprint(base, ROOT));
+    expect(voiceFingerprint({ ...base, rules: { 'Brand.Hype': 'NO' } }, ROOT)).not.toBe(voiceFingerprint(base, ROOT));
   });
 });
