@@ -71,6 +71,8 @@ export const seoMetadataInputSchema = z.strictObject({
   slug: z.string(),
   /** Images that need alt text: the brief's product images and the body's images. */
   images: z.array(z.string()),
+  /** Alt texts the drafting model wrote for the brief's images (it saw them; this model does not). */
+  known_alts: z.array(z.strictObject({ src: z.string(), alt: z.string() })),
   /** Product facts from the brief, for product pages. */
   product: z
     .strictObject({

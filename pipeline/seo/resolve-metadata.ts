@@ -89,7 +89,8 @@ function repairField(field: MetadataField, base: SeoMetadataAnswer, c: ResolveCo
       const subject = c.input.product?.name ?? c.input.title;
       const alts = c.input.images.map((src) => {
         const proposed = base.image_alts.find((a) => a.src === src && a.alt.trim() !== '');
-        return proposed ?? { src, alt: composeAltText(src, subject) };
+        const known = c.input.known_alts.find((a) => a.src === src);
+        return proposed ?? known ?? { src, alt: composeAltText(src, subject) };
       });
       return { image_alts: alts };
     }

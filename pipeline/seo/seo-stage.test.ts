@@ -125,6 +125,18 @@ describe('seoStage', () => {
     expect(doc.flags.find((f) => f.rule === 'seo/image-alt')).toMatchObject({ line: 3, column: 1, message: '1 image has no alt text: images/ls-001-front.jpg; suggested alt text: images/ls-001-front.jpg: "Seaside Linen Shirt, front"' });
   });
 
+  it('falls back to the drafter\'s alt texts (it saw the images) when the answers have none', async () => {
+    const base = productDoc(readFixture('seaside-linen-shirt.md'));
+    const doc = { ...base, stages: { draft: { stopReason: 'end_turn', imageAlts: ['Seaside Linen Shirt in sand linen, laid flat, front view'] } } };
+    const answer = { ...good, image_alts: [] };
+    const { call, requests } = scriptedCall([{ json: answer }, { json: answer }]);
+    const out = await seoStage.run(doc, stageContext(call));
+    expect((requests[0]?.input as SeoMetadataInput).known_alts).toEqual([{ src: 'images/ls-001-front.jpg', alt: 'Seaside Linen Shirt in sand linen, laid flat, front view' }]);
+    expect(requests[0]?.messages[0]?.content).toContain('images/ls-001-front.jpg: Seaside Linen Shirt in sand linen, laid flat, front view');
+    expect(out.fields.image_alts).toEqual([{ src: 'images/ls-001-front.jpg', alt: 'Seaside Linen Shirt in sand linen, laid flat, front view' }]);
+    expect((out.stages.seo as SeoStageResult).sources.images).toBe('repaired');
+  });
+
   it('does nothing when disabled', async () => {
     const ctx = stageContext((r) => offline.complete(r));
     const doc = articleDoc();

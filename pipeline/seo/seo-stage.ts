@@ -3,6 +3,7 @@
  * failed, repairs what still fails, adds structured data, and turns failing body checks into flags.
  * The body is never rewritten, and the page's slug (the output file name) is never changed.
  */
+import { z } from 'zod';
 import type { DraftDoc, ReviewFlag, Stage, StageContext } from '../document.ts';
 import type { ModelAnswer } from '../models/types.ts';
 import { fillTemplate, type Prompt } from '../prompts/load-prompts.ts';
@@ -71,6 +72,7 @@ export function buildMetadataInput(doc: DraftDoc, analysis: MarkdownAnalysis, ct
     faq: brief.data.faq ?? false,
     slug: brief.slug,
     images: [...new Set([...productImages, ...bodyImages])],
+    known_alts: readDraftAlts(doc, productImages),
     ...(brief.kind === 'product'
       ? {
           product: {
@@ -92,6 +94,18 @@ export function buildMetadataInput(doc: DraftDoc, analysis: MarkdownAnalysis, ct
       slug_max_chars: cfg.slug_max_chars,
     },
   };
+}
+
+const draftStageSchema = z.object({ imageAlts: z.array(z.string()) });
+
+/** The alt texts the draft stage wrote for the brief's images, in order, when it wrote any. */
+function readDraftAlts(doc: DraftDoc, images: readonly string[]): Array<{ src: string; alt: string }> {
+  const draft = draftStageSchema.safeParse(doc.stages.draft);
+  if (!draft.success) return [];
+  return images.flatMap((src, i) => {
+    const alt = draft.data.imageAlts[i]?.trim();
+    return alt ? [{ src, alt }] : [];
+  });
 }
 
 function buildResolveContext(input: SeoMetadataInput, analysis: MarkdownAnalysis, ctx: Pick<StageContext, 'config'>): ResolveContext {
@@ -164,6 +178,7 @@ function templateValues(input: SeoMetadataInput): Record<string, unknown> {
     ...rest,
     ...limits,
     images: input.images.length > 0 ? input.images : 'none',
+    known_alts: input.known_alts.length > 0 ? input.known_alts.map((a) => `${a.src}: ${a.alt}`) : 'none',
     tags: input.tags.length > 0 ? input.tags : 'none',
     keywords: input.keywords.length > 0 ? input.keywords : 'none',
     faq: input.faq ? 'yes' : 'no (answer with an empty list)',
