@@ -2,13 +2,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { UsageError } from '../../errors.ts';
 import type { Severity } from '../../messages.ts';
 import type { RuleSetting } from './rule-set.ts';
 import type { RuleSource } from './rules.ts';
 import { LEVELS } from './types.ts';
 import { valeBuiltinRules } from './vale-builtins.ts';
 
-export class ValeIniError extends Error {
+/** A `.vale.ini` that cannot be read or has a bad line: a usage error (exit 2). */
+export class ValeIniError extends UsageError {
   override readonly name = 'ValeIniError';
 }
 
