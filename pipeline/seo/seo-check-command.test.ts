@@ -41,6 +41,12 @@ describe('seoCheckCommand', () => {
     expect(messages[0]).toEqual({ file: 'bad-draft.md', line: 3, column: 1, rule: 'seo/title-width', severity: 'warning', message: 'The SEO title is 794 px wide; Google shows 600 px' });
   });
 
+  it('reports broken front matter as a problem at line 1', async () => {
+    const { code, err } = await run(['broken-front-matter.md'], false);
+    expect(code).toBe(1);
+    expect(err[0]).toMatch(/^broken-front-matter\.md:1:1 problem The front matter is not valid YAML: .+ seo\/front-matter$/);
+  });
+
   it('reports an unreadable file and exits 2, still checking the others', async () => {
     const { code, err } = await run(['missing.md', 'good-draft.md'], false);
     expect(code).toBe(2);

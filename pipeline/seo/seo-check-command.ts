@@ -34,7 +34,10 @@ const FIELD_KEYS: Readonly<Record<string, readonly string[]>> = {
 /** Runs every check on one drafted file's text (pure): metadata from its front matter, body and link checks on its body. */
 export function checkDraftText(file: string, text: string, config: Config): LocatedCheck[] {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const parsed = matter(source, {});
+  const parsed = readFrontMatter(source);
+  if ('error' in parsed) {
+    return [{ file, line: 1, column: 1, rule: 'seo/front-matter', severity: 'warning', message: `The front matter is not valid YAML: ${parsed.error}`, grade: 'problem' }];
+  }
   const data = parsed.data as Record<string, unknown>;
   const frontLines = source.slice(0, source.length - parsed.content.length).split('\n');
   const lineOffset = frontLines.length - 1;
@@ -55,6 +58,14 @@ export function checkDraftText(file: string, text: string, config: Config): Loca
     const place = check.place ?? { line: check.scope === 'metadata' ? (keyLine ?? 1) : lineOffset + 1, column: 1 };
     return { file, line: place.line, column: place.column, rule: check.rule, severity: severityOfGrade(check.grade) ?? 'suggestion', message: check.message, grade: check.grade };
   });
+}
+
+function readFrontMatter(source: string): matter.GrayMatterFile<string> | { error: string } {
+  try {
+    return matter(source, {});
+  } catch (error) {
+    return { error: (error as Error).message.split('\n')[0] ?? 'unreadable' };
+  }
 }
 
 function findKeyLine(lines: readonly string[], keys: readonly string[]): number | undefined {
