@@ -212,3 +212,13 @@ describe('comment controls', () => {
     expect(lintWith(rule, md)).toEqual(["1:1:warning:'very'", "9:1:warning:'very'", "18:1:warning:'very'"]);
   });
 });
+
+describe('sentence-length spread (copydesk metric variables)', () => {
+  it('flags monotone sentence lengths, not varied ones', () => {
+    const rule = 'extends: metric\nmessage: "spread %s"\nformula: "sentences >= 6 ? sentence_length_stdev : 99"\ncondition: "< 2.5"\n';
+    const monotone = 'We cut the cloth here. We sew the seams there. We wash the shirt first. We fold the shirt last. We pack the box well. We ship the box fast.\n';
+    const varied = 'We cut it. Then we sew every seam by hand in the back room of the shop. We wash it. It ships the next morning in a box we fold ourselves. Done. You wear it.\n';
+    expect(lintWith(rule, monotone)).toEqual(['1:1:warning:spread 0.00']);
+    expect(lintWith(rule, varied)).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ export type TextStats = {
   readonly complexWords: number;
   readonly longWords: number;
   readonly polysyllabicWords: number;
+  /** Words per sentence, in order. */
+  readonly sentenceLengths: readonly number[];
 };
 
 const WORD = /(?:[A-Z]\.){2,}|[\p{N}\p{L}']+/gu;
@@ -40,10 +42,12 @@ function countTextStats(text: string): TextStats {
   let complexWords = 0;
   let longWords = 0;
   let polysyllabicWords = 0;
+  const sentenceLengths: number[] = [];
   for (const paragraph of text.split('\n\n')) {
     paragraphs += 1;
     for (const [start, end] of splitSentences(paragraph)) {
       sentences += 1;
+      const before = words;
       for (const match of paragraph.slice(start, end).matchAll(WORD)) {
         const word = match[0];
         words += 1;
@@ -55,9 +59,10 @@ function countTextStats(text: string): TextStats {
         const trimmed = /(?:es|ed|ing)$/.test(word) ? count - 1 : count;
         if (trimmed > 2) complexWords += 1;
       }
+      sentenceLengths.push(words - before);
     }
   }
-  return { words, sentences, paragraphs, characters, syllables, complexWords, longWords, polysyllabicWords };
+  return { words, sentences, paragraphs, characters, syllables, complexWords, longWords, polysyllabicWords, sentenceLengths };
 }
 
 function countSyllables(word: string): number {

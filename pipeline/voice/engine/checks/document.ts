@@ -26,8 +26,17 @@ export function metricVariables(stats: TextStats, counts: Readonly<Record<string
     words: stats.words,
     polysyllabic_words: stats.polysyllabicWords,
     syllables: stats.syllables,
+    // copydesk extensions: the spread of sentence lengths.
+    ...sentenceSpread(stats.sentenceLengths),
   };
   return variables;
+}
+
+function sentenceSpread(lengths: readonly number[]): Record<string, number> {
+  if (lengths.length === 0) return { sentence_length_mean: 0, sentence_length_stdev: 0, sentence_length_max: 0 };
+  const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+  const variance = lengths.reduce((sum, n) => sum + (n - mean) ** 2, 0) / lengths.length;
+  return { sentence_length_mean: mean, sentence_length_stdev: Math.sqrt(variance), sentence_length_max: Math.max(...lengths) };
 }
 
 function isMetric(name: string): name is ReadabilityMetric {
