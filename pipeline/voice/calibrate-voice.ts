@@ -107,6 +107,15 @@ function linksIn(text: string): string[] {
   return [...text.matchAll(/\]\(([^)\s]+)/g)].map((m) => m[1] as string);
 }
 
+/** Why a rewritten paragraph may not replace the original, or undefined when it may. */
+function refusalReason(original: string, rewrite: string, names: readonly string[]): string | undefined {
+  if (rewrite === '' || /\n\s*\n/.test(rewrite)) return 'is not a single paragraph';
+  const lostFact = findLostFact(original, rewrite, names);
+  if (lostFact) return lostFact;
+  const lostLink = linksIn(original).find((url) => !rewrite.includes(url));
+  return lostLink ? `drops the link ${lostLink}` : undefined;
+}
+
 /** Splices accepted rewrites into the draft; a rewrite that loses a fact or a link is refused. */
 function spliceRewrites(markdown: string, sent: readonly RewriteParagraph[], answer: RewriteAnswer, names: readonly string[]) {
   const rejected: Array<{ id: string; reason: string }> = [];
@@ -119,12 +128,9 @@ function spliceRewrites(markdown: string, sent: readonly RewriteParagraph[], ans
     }
     const text = rewrite.text.trim();
     if (text === paragraph.text) continue;
-    const lost =
-      text === '' || /\n\s*\n/.test(text)
-        ? 'is not a single paragraph'
-        : (findLostFact(paragraph.text, text, names) ?? linksIn(paragraph.text).find((url) => !text.includes(url)));
-    if (lost) {
-      rejected.push({ id: paragraph.id, reason: lost.startsWith('http') || lost.startsWith('/') ? `drops the link ${lost}` : lost });
+    const reason = refusalReason(paragraph.text, text, names);
+    if (reason) {
+      rejected.push({ id: paragraph.id, reason });
       continue;
     }
     const start = Number(paragraph.id.split('@')[1]);

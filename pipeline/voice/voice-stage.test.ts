@@ -103,6 +103,20 @@ describe('voice stage', () => {
     }
   });
 
+  it('rejects a rewrite that splits the paragraph or drops a link', async () => {
+    const linked = DRAFT.replace('ships from Portland, Maine.', 'ships from [Portland, Maine](/about/workshop).');
+    const cases: Array<[(t: string) => string, RegExp]> = [
+      [(t) => t.replace('. It costs', '.\n\nIt costs'), /not a single paragraph/],
+      [(t) => t.replace('[Portland, Maine](/about/workshop)', 'Portland, Maine'), /drops the link \/about\/workshop/],
+    ];
+    for (const [edit, reason] of cases) {
+      const model = scripted((t) => edit(t.replace('revolutionary ', '')));
+      const doc = await stage.run(makeDoc(linked), makeContext(model.call, { max_rounds: 1 }));
+      expect((doc.stages['voice'] as VoiceStageResult).history[0]?.rejected[0]?.reason).toMatch(reason);
+      expect(doc.markdown).toContain('revolutionary');
+    }
+  });
+
   it('a refusal stops the loop with a review flag and keeps the fixed draft', async () => {
     const call = async (): Promise<ModelAnswer> => ({ ...answer(undefined), text: '', stopReason: 'refusal', refusalCategory: 'policy' });
     const doc = await stage.run(makeDoc(), makeContext(call));
