@@ -28,6 +28,7 @@ export function checkLinkRules(doc: DraftDoc, options: LinkRuleOptions): { check
       siteUrl: options.config.brand.url,
       inventoryFocus: options.inventoryFocus,
       ownUrls: [pageUrl(brief, brief.slug, options.config)],
+      locale: brief.data.locale ?? options.config.locale,
     },
     options.config.seo,
   );

@@ -62,6 +62,8 @@ export const seoMetadataInputSchema = z.strictObject({
   /** The page's H1 title. */
   title: z.string(),
   keyphrase: z.string(),
+  /** The page's locale: English gets word forms and function words in keyphrase matching. */
+  locale: z.string(),
   keywords: z.array(z.string()),
   /** Tags the brief asks for (may be empty). */
   tags: z.array(z.string()),

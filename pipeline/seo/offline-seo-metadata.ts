@@ -21,7 +21,7 @@ export const offlineSeoMetadata: OfflineHandler = (request) => {
     throw new TypeError(`seo-metadata (brief ${request.meta.briefId}): the offline model needs the structured input, got: ${parsed.error.issues[0]?.message ?? 'nothing'}`);
   }
   const input = parsed.data;
-  const keyphrase = parseKeyphrase(input.keyphrase);
+  const keyphrase = parseKeyphrase(input.keyphrase, input.locale);
   const analysis = analyseMarkdown(input.markdown);
   const limits = input.limits;
   const context = {

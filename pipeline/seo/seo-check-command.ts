@@ -46,12 +46,13 @@ export function checkDraftText(file: string, text: string, config: Config): Loca
   const keyphrase = str('keyphrase') ?? str('keyword') ?? '';
   const slug = str('slug') ?? path.basename(file).replace(/\.[^.]+$/, '');
   const words = typeof data.words === 'number' ? data.words : undefined;
+  const locale = str('locale') ?? str('lang') ?? config.locale;
 
   const analysis = analyseMarkdown(parsed.content, lineOffset);
   const checks = [
-    ...checkMetadata({ seoTitle: str('seo_title') ?? title ?? '', description: str('description') ?? '', slug }, parseKeyphrase(keyphrase), config.seo),
-    ...checkBody(analysis, { keyphrase, targetWords: words, titleIsH1: title !== undefined }, config.seo),
-    ...checkLinks(analysis, { keyphrase, siteUrl: config.brand.url }, config.seo),
+    ...checkMetadata({ seoTitle: str('seo_title') ?? title ?? '', description: str('description') ?? '', slug }, parseKeyphrase(keyphrase, locale), config.seo),
+    ...checkBody(analysis, { keyphrase, targetWords: words, titleIsH1: title !== undefined, locale }, config.seo),
+    ...checkLinks(analysis, { keyphrase, siteUrl: config.brand.url, locale }, config.seo),
   ];
   return checks.map((check) => {
     const keyLine = findKeyLine(frontLines, FIELD_KEYS[check.field ?? check.rule] ?? []);

@@ -67,6 +67,7 @@ export function buildMetadataInput(doc: DraftDoc, analysis: MarkdownAnalysis, ct
     kind: brief.kind,
     title: doc.title,
     keyphrase: brief.data.keyword,
+    locale: brief.data.locale ?? ctx.config.locale,
     keywords: brief.data.keywords ?? [],
     tags: brief.data.tags ?? [],
     faq: brief.data.faq ?? false,
@@ -110,7 +111,7 @@ function readDraftAlts(doc: DraftDoc, images: readonly string[]): Array<{ src: s
 
 function buildResolveContext(input: SeoMetadataInput, analysis: MarkdownAnalysis, ctx: Pick<StageContext, 'config'>): ResolveContext {
   const cfg = ctx.config.seo;
-  const keyphrase = parseKeyphrase(input.keyphrase);
+  const keyphrase = parseKeyphrase(input.keyphrase, input.locale);
   return {
     input,
     keyphrase,
@@ -210,9 +211,10 @@ export function applySeo(
   const brief = doc.job.brief;
   const cfg = ctx.config.seo;
   const meta = resolved.answer;
-  const keyphrase = parseKeyphrase(brief.data.keyword);
+  const locale = brief.data.locale ?? ctx.config.locale;
+  const keyphrase = parseKeyphrase(brief.data.keyword, locale);
   const metadataChecks = checkMetadata({ seoTitle: meta.seo_title, description: meta.description, slug: brief.slug }, keyphrase, cfg);
-  const bodyChecks = checkBody(analysis, { keyphrase: brief.data.keyword, targetWords: brief.data.words, titleIsH1: true }, cfg);
+  const bodyChecks = checkBody(analysis, { keyphrase: brief.data.keyword, targetWords: brief.data.words, titleIsH1: true, locale }, cfg);
   const checks = [...metadataChecks, ...bodyChecks];
   const suggestion = meta.slug !== brief.slug ? meta.slug : undefined;
   const altFor = (src: string): string | undefined => meta.image_alts.find((a) => a.src === src)?.alt;

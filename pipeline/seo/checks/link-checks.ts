@@ -22,7 +22,7 @@ export function checkInternalLinks(analysis: MarkdownAnalysis, siteUrl: string |
 
 /** `seo/competing-links`: no link whose anchor is the keyphrase itself (Yoast: extra content words make it fine). */
 export function checkCompetingLinks(analysis: MarkdownAnalysis, keyphrase: Keyphrase): SeoCheck {
-  const competing = analysis.links.filter((l) => l.text !== '' && isSameKeyphrase(parseKeyphrase(l.text), keyphrase));
+  const competing = analysis.links.filter((l) => l.text !== '' && isSameKeyphrase(parseKeyphrase(l.text, keyphrase.locale), keyphrase));
   if (competing.length === 0) return makeCheck('seo/competing-links', 'links', 'good', 'No link uses the keyphrase as its anchor');
   const targets = competing.map((l) => l.url).join(', ');
   return makeCheck('seo/competing-links', 'links', 'problem', `A link uses the keyphrase "${keyphrase.text}" as its anchor and competes with this page: ${targets}`, {
@@ -44,7 +44,7 @@ function listFocus(inventory: InventoryFocus): Array<readonly [string, string]> 
 export function checkCannibalisation(keyphrase: Keyphrase, inventoryFocus: InventoryFocus, ownUrls: readonly string[]): SeoCheck {
   const entries = listFocus(inventoryFocus);
   const own = new Set(ownUrls.map(normalizeUrl));
-  const clashes = entries.filter(([focus, url]) => !own.has(normalizeUrl(url)) && isSameKeyphrase(parseKeyphrase(focus), keyphrase));
+  const clashes = entries.filter(([focus, url]) => !own.has(normalizeUrl(url)) && isSameKeyphrase(parseKeyphrase(focus, keyphrase.locale), keyphrase));
   if (clashes.length === 0) return makeCheck('seo/cannibalisation', 'links', 'good', `No other page targets "${keyphrase.text}"`);
   return makeCheck('seo/cannibalisation', 'links', 'problem', `"${keyphrase.text}" is already the focus keyphrase of ${clashes.map(([, url]) => url).join(', ')}`);
 }

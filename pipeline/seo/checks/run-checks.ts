@@ -2,7 +2,7 @@
 import type { ReviewFlag } from '../../document.ts';
 import type { SeoConfig } from '../config.ts';
 import type { MarkdownAnalysis } from '../text/analyse-markdown.ts';
-import { parseKeyphrase } from '../text/keyphrase.ts';
+import { isEnglishLocale, parseKeyphrase } from '../text/keyphrase.ts';
 import {
   checkImageAlt,
   checkKeyphraseDensity,
@@ -24,11 +24,14 @@ export type BodyCheckOptions = {
   readonly targetWords?: number | undefined;
   /** The page title is rendered as the H1 outside the body (default: `true`). */
   readonly titleIsH1?: boolean;
+  /** The text's locale: English gets word forms, function words and the passive-voice check (default: `en`). */
+  readonly locale?: string | undefined;
 };
 
 /** Runs every body check on a parsed Markdown body. */
 export function checkBody(analysis: MarkdownAnalysis, options: BodyCheckOptions, cfg: SeoConfig): SeoCheck[] {
-  const keyphrase = parseKeyphrase(options.keyphrase);
+  const locale = options.locale ?? 'en';
+  const keyphrase = parseKeyphrase(options.keyphrase, locale);
   const checks = [
     checkKeyphraseDensity(analysis, keyphrase, cfg),
     checkKeyphraseIntro(analysis, keyphrase),
@@ -37,7 +40,8 @@ export function checkBody(analysis: MarkdownAnalysis, options: BodyCheckOptions,
     checkTextLength(analysis, cfg),
     checkParagraphLength(analysis, cfg),
     checkSentenceLength(analysis, cfg),
-    checkPassiveVoice(analysis, cfg),
+    // Passive voice is only detected in English, as in Yoast's languages without that research.
+    ...(isEnglishLocale(locale) ? [checkPassiveVoice(analysis, cfg)] : []),
     checkImageAlt(analysis),
   ];
   if (options.targetWords !== undefined) checks.splice(5, 0, checkTextTarget(analysis, options.targetWords, cfg));
@@ -52,11 +56,13 @@ export type LinkCheckOptions = {
   readonly inventoryFocus?: InventoryFocus | undefined;
   /** This page's own URLs, never counted as a rival. */
   readonly ownUrls?: readonly string[];
+  /** The text's locale (default: `en`). */
+  readonly locale?: string | undefined;
 };
 
 /** Runs the post-link checks on a parsed Markdown body. */
 export function checkLinks(analysis: MarkdownAnalysis, options: LinkCheckOptions, cfg: SeoConfig): SeoCheck[] {
-  const keyphrase = parseKeyphrase(options.keyphrase);
+  const keyphrase = parseKeyphrase(options.keyphrase, options.locale ?? 'en');
   const checks = [checkInternalLinks(analysis, options.siteUrl, cfg.internal_links_min), checkCompetingLinks(analysis, keyphrase)];
   if (options.inventoryFocus) checks.push(checkCannibalisation(keyphrase, options.inventoryFocus, options.ownUrls ?? []));
   return checks;

@@ -41,4 +41,13 @@ describe('keyphrase matching', () => {
     expect(isSameKeyphrase(kp, parseKeyphrase('Linen Shirts'))).toBe(true);
     expect(isSameKeyphrase(kp, parseKeyphrase('linen trousers'))).toBe(false);
   });
+
+  it('matches other languages per word, without stemming or English function words', () => {
+    const fr = parseKeyphrase('chemise en lin', 'fr-FR');
+    expect(fr.stems).toEqual(['chemise', 'en', 'lin']);
+    expect(countKeyphraseMatches('Une chemise légère en lin', fr)).toBe(1);
+    expect(countKeyphraseMatches('Des chemises en lin', fr)).toBe(0);
+    expect(countKeyphraseMatches('Une CHÉMISE en lin', parseKeyphrase('chémise en lin', 'fr'))).toBe(1);
+    expect(startsWithKeyphrase('La chemise en lin', fr)).toBe(false);
+  });
 });

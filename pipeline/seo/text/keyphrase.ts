@@ -8,12 +8,18 @@
  *   Unicode normalisation, dropping possessive `'s` and splitting hyphenated words, so
  *   "Linen Shirts", "linen shirt's" and "shirts of linen" all match "linen shirt";
  * - a keyphrase in double quotes ("linen shirt") asks for the exact phrase, in order, as Yoast does.
+ * For other languages (a locale not starting with `en`) it does what Yoast does without language
+ * support: per-word matching on normalised words, no stemming and no function-word filtering.
  */
 import { stemmer } from 'stemmer';
 import { FUNCTION_WORDS } from './function-words.ts';
 
 export type Keyphrase = {
   readonly text: string;
+  /** The locale the keyphrase is matched in (default: `en`). */
+  readonly locale: string;
+  /** How words are compared in this locale: their stem (English) or their normalised form. */
+  readonly stem: (word: string) => string;
   /** Quoted keyphrase: the words must appear in order and next to each other. */
   readonly exact: boolean;
   /** Every word, normalised (lower case, no possessive). */
@@ -26,7 +32,7 @@ export type Keyphrase = {
 
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
-/** Lower-cases and normalises one word and drops a possessive `'s` / `s'`. */
+/** Lower-cases and normalises one word (diacritics removed) and drops a possessive `'s` / `s'`. */
 export function normalizeWord(word: string): string {
   return word
     .normalize('NFKD')
@@ -60,19 +66,26 @@ export function isFunctionWord(word: string): boolean {
   return FUNCTION_WORDS.has(normalizeWord(word));
 }
 
-/** Parses a focus keyphrase; surrounding double quotes ask for exact matching. */
-export function parseKeyphrase(text: string): Keyphrase {
+/** True when a locale gets English word forms and function words. */
+export function isEnglishLocale(locale: string): boolean {
+  return /^en(?:[-_]|$)/i.test(locale);
+}
+
+/** Parses a focus keyphrase; surrounding double quotes ask for exact matching (default locale: `en`). */
+export function parseKeyphrase(text: string, locale = 'en'): Keyphrase {
   const trimmed = text.trim();
   const exact = /^["“].*["”]$/u.test(trimmed) && trimmed.length > 2;
+  const english = isEnglishLocale(locale);
+  const stem = english ? stemWord : normalizeWord;
   const words = splitWords(exact ? trimmed.slice(1, -1) : trimmed);
-  const content = exact ? words : words.filter((w) => !FUNCTION_WORDS.has(w));
+  const content = exact || !english ? words : words.filter((w) => !FUNCTION_WORDS.has(w));
   const chosen = content.length > 0 ? content : words;
-  return { text: trimmed, exact, words, allStems: words.map(stemWord), stems: chosen.map(stemWord) };
+  return { text: trimmed, locale, stem, exact, words, allStems: words.map(stem), stems: chosen.map(stem) };
 }
 
 /** Number of keyphrase matches in one sentence (or any short text treated as one sentence). */
 export function countKeyphraseMatches(text: string | readonly string[], keyphrase: Keyphrase): number {
-  const stems = (typeof text === 'string' ? splitWords(text) : text.flatMap((w) => splitWords(w))).map(stemWord);
+  const stems = (typeof text === 'string' ? splitWords(text) : text.flatMap((w) => splitWords(w))).map(keyphrase.stem);
   if (keyphrase.stems.length === 0) return 0;
   if (keyphrase.exact) return countRuns(stems, keyphrase.allStems);
   let matches = Number.POSITIVE_INFINITY;
@@ -87,7 +100,7 @@ export function countKeyphraseMatches(text: string | readonly string[], keyphras
 /** Share (0–1) of the keyphrase's content words present in `text`. */
 export function shareOfKeyphraseWords(text: string, keyphrase: Keyphrase): number {
   if (keyphrase.stems.length === 0) return 0;
-  const stems = new Set(splitWords(text).map(stemWord));
+  const stems = new Set(splitWords(text).map(keyphrase.stem));
   const wanted = [...new Set(keyphrase.stems)];
   return wanted.filter((s) => stems.has(s)).length / wanted.length;
 }
@@ -97,17 +110,17 @@ export function startsWithKeyphrase(text: string, keyphrase: Keyphrase): boolean
   const words = splitWords(text);
   const target = keyphrase.allStems;
   for (let start = 0; start < words.length; start += 1) {
-    const stems = words.slice(start, start + target.length).map(stemWord);
+    const stems = words.slice(start, start + target.length).map(keyphrase.stem);
     if (stems.length === target.length && stems.every((s, i) => s === target[i])) return true;
     const word = words[start];
-    if (word === undefined || !FUNCTION_WORDS.has(word)) return false;
+    if (word === undefined || !isEnglishLocale(keyphrase.locale) || !FUNCTION_WORDS.has(word)) return false;
   }
   return false;
 }
 
 /** True when the keyphrase's words appear in order and next to each other (word forms allowed). */
 export function containsKeyphrasePhrase(text: string, keyphrase: Keyphrase): boolean {
-  return countRuns(splitWords(text).map(stemWord), keyphrase.allStems) > 0;
+  return countRuns(splitWords(text).map(keyphrase.stem), keyphrase.allStems) > 0;
 }
 
 /** True when two keyphrases name the same topic: the same set of content-word stems. */
@@ -119,7 +132,7 @@ export function isSameKeyphrase(a: Keyphrase, b: Keyphrase): boolean {
 
 /** Character span of the first in-order occurrence of the keyphrase in `text` (word forms allowed). */
 export function findKeyphraseSpan(text: string, keyphrase: Keyphrase): { start: number; end: number } | undefined {
-  const tokens = [...text.matchAll(WORD_PATTERN)].map((m) => ({ stem: stemWord(m[0]), start: m.index, end: m.index + m[0].length }));
+  const tokens = [...text.matchAll(WORD_PATTERN)].map((m) => ({ stem: keyphrase.stem(m[0]), start: m.index, end: m.index + m[0].length }));
   const target = keyphrase.allStems;
   if (target.length === 0) return undefined;
   for (let i = 0; i + target.length <= tokens.length; i += 1) {
