@@ -176,6 +176,9 @@ describe('unsupported and broken rules', () => {
       'X.script: rule type `script` is not supported; rule skipped',
     ]);
   });
+  it('an unknown scope is a warning naming the rule and the scope', () => {
+    expect(compileRule({ name: 'X.Scope', file: 'S.yml', text: 'extends: existence\nmessage: x\nscope: code\ntokens:\n  - a\n' }).warning).toBe('X.Scope: scope `code` is not a valid scope; rule skipped');
+  });
   it('an invalid pattern or file is a warning, not a crash', () => {
     expect(compileRule({ name: 'X.Bad', file: 'Bad.yml', text: 'extends: existence\nmessage: x\ntokens:\n  - "(unclosed"\n' }).warning).toMatch(/^X\.Bad: /);
     expect(compileRule({ name: 'X.Yaml', file: 'Yaml.yml', text: 'extends: [' }).warning).toMatch(/^X\.Yaml: rule file/);

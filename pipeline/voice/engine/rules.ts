@@ -9,6 +9,7 @@ import { compileMetric, compileReadability } from './checks/document.ts';
 import { compileExistence, type CheckContext } from './checks/existence.ts';
 import { compileConditional, compileConsistency } from './checks/pairing.ts';
 import { compileSubstitution } from './checks/substitution.ts';
+import { VALE_SCOPES } from './scope.ts';
 import { ruleDefinitionSchema, SUPPORTED_EXTENSION_POINTS, type RuleDefinition } from './rule-definition.ts';
 import type { CompiledCheck, FileState, RawAlert, RuleAction } from './types.ts';
 
@@ -111,6 +112,8 @@ function compileRuleUncached(source: RuleSource, options: { level?: Severity; ac
     return { warning: `${source.name}: invalid rule in \`${source.file}\` (${issues}); skipped` };
   }
   const def = parsed.data;
+  const badScope = (def.scope ?? []).flatMap((scope) => scope.split('&')).map((part) => part.trim().replace(/^~/, '').split('.')[0] as string).find((base) => !VALE_SCOPES.has(base));
+  if (badScope !== undefined) return { warning: `${source.name}: scope \`${badScope}\` is not a valid scope; rule skipped` };
   const action = toAction(def);
   let runner: Runner;
   try {
