@@ -78,16 +78,16 @@ export const linksConfigSchema = z
       .prefault({}),
     caps: z
       .strictObject({
-        /** Links per 1,000 words of draft, rounded up (default: 8). */
-        per_1000_words: z.number().min(0).default(8),
+        /** Links per 1,000 words of draft, rounded up (default: 10). */
+        per_1000_words: z.number().min(0).default(10),
         /** Links per paragraph or list item (default: 1). */
         per_paragraph: z.number().int().min(1).default(1),
         /** Most links in one draft (default: 10). */
         max_links: z.number().int().min(0).default(10),
       })
       .prefault({}),
-    /** Lowest score a suggested link needs, 0–1 (default: 0.35). */
-    min_score: z.number().min(0).max(1).default(0.35),
+    /** Lowest score a suggested link needs, 0–1 (default: 0.2). */
+    min_score: z.number().min(0).max(1).default(0.2),
     /** Kinds of page linked even when dated after the draft: upcoming events (default: `event`, `events`). */
     future_kinds: z.array(z.string().min(1)).default(['event', 'events']),
     /** Remove links to site pages missing from the inventory and not named by the brief (default: `true`). */

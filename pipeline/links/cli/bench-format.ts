@@ -51,6 +51,7 @@ export function suggestForCases(index: LinkIndex, cases: readonly BenchCase[], o
         markdown: c.markdown_without_internal_links,
         locale: c.locale,
         selfUrl: c.url,
+        ...(c.title ? { title: c.title } : {}),
         ...(c.keyphrase ? { keyphrase: c.keyphrase } : {}),
         // The article's own page, when the inventory has it, says when it was written.
         ...(date ? { date } : {}),

@@ -17,6 +17,8 @@ export type Occurrence = {
   readonly code: boolean;
   /** The anchor is written exactly as the page names itself. */
   readonly sameCase: boolean;
+  /** The anchor starts with a capital inside a sentence: a proper name (`Digital Analytics Program`). */
+  readonly midCap: boolean;
   readonly stems: readonly string[];
 };
 
@@ -81,6 +83,7 @@ export function findOccurrences(index: PhraseDictionary, segments: readonly Segm
             block: seg.block,
             code: seg.atomic,
             sameCase: sameCase(written, ref.text),
+            midCap: !seg.atomic && /^\p{Lu}/u.test(written) && !/(?:^|[.!?:]\s*|\n\s*)$/.test(markdown.slice(Math.max(0, start - 4), start)),
             stems: key.split(' '),
           });
         }

@@ -13,10 +13,14 @@ export type Relatedness = {
   readonly terms: ReadonlyMap<string, number>;
 };
 
+const TITLE_WEIGHT = 5;
+
 /** Picks the draft's `limit` most salient stems (tf·idf) and scores the inventory against them. */
-export function measureRelatedness(index: LinkIndex, stems: readonly string[], limit = 32): Relatedness {
+export function measureRelatedness(index: LinkIndex, stems: readonly string[], limit = 32, titleStems: readonly string[] = []): Relatedness {
   const tf = new Map<string, number>();
   for (const s of stems) if (!STOP_STEMS.has(s) && s.length > 1) tf.set(s, (tf.get(s) ?? 0) + 1);
+  // The title says what the draft is about: its words count as if used often.
+  for (const s of titleStems) if (!STOP_STEMS.has(s) && s.length > 1) tf.set(s, (tf.get(s) ?? 0) + TITLE_WEIGHT);
   const weighted: [string, number][] = [];
   for (const [s, n] of tf) {
     if (!index.df.has(s)) continue;

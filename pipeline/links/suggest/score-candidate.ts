@@ -14,6 +14,12 @@ export type Signals = {
   readonly nameMatch: number;
   /** The anchor is written as the page names itself (same case), or is a whole code span. */
   readonly form: number;
+  /** The anchor is a whole inline code span. */
+  readonly code: boolean;
+  /** The anchor is capitalised inside a sentence, as names are. */
+  readonly properName: boolean;
+  /** Words in the anchor. */
+  readonly words: number;
   /** How many pages share this name (1 = unambiguous). */
   readonly sharedBy: number;
   /** Occurrences of the name in the draft. */
@@ -56,15 +62,34 @@ export function collectSignals(
     specificity: measureSpecificity(index, occ.stems),
     relatedness: relatedness.scores.get(occ.pageId) ?? 0,
     rank: relatedness.ranks.get(occ.pageId) ?? 0,
-    nameMatch: occ.ref.source === 'alias' ? 0.7 : occ.ref.source === 'partial' ? 0.5 : 1,
+    nameMatch: occ.ref.source === 'alias' ? 0.7 : occ.ref.source === 'partial' ? 0.4 : 1,
     form: occ.code || occ.sameCase ? 1 : 0,
+    code: occ.code,
+    properName: occ.midCap,
+    words: occ.stems.length,
     sharedBy,
     mentions,
   };
 }
 
-/** Combines the signals into one score in 0–1. */
+/**
+ * Combines the signals into one score in 0–1: a logistic model whose weights were set on two real sites' own
+ * links (news posts and reference docs) together and rounded; each weight has the sign an editor would expect.
+ */
 export function scoreSignals(s: Signals): number {
-  const base = 0.45 * s.specificity + 0.35 * s.relatedness + 0.2 * s.form;
-  return base * s.nameMatch / Math.sqrt(s.sharedBy);
+  const z =
+    -3.4 +
+    0.6 * s.specificity +
+    (s.words >= 2 ? 0.95 : 0) +
+    (s.words >= 3 ? 0.65 : 0) +
+    (s.code ? 0.85 : 0) +
+    (s.form ? 0.4 : 0) +
+    (s.properName ? 0.3 : 0) +
+    (s.nameMatch < 1 ? (s.nameMatch >= 0.7 ? -0.9 : -1.65) : 0) -
+    0.85 * Math.log(s.sharedBy) +
+    1.1 * s.relatedness +
+    (s.rank > 0 ? 2 / Math.log2(1 + s.rank) : 0) +
+    0.85 * s.context +
+    0.1 * Math.log(s.mentions);
+  return 1 / (1 + Math.exp(-z));
 }

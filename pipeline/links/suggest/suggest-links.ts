@@ -38,6 +38,8 @@ export type SuggestRequest = {
   readonly keyphrase?: string;
   /** URLs the brief requires (`links:`). */
   readonly required?: readonly string[];
+  /** The draft's title: it tells what the draft is about. */
+  readonly title?: string;
   /** The draft's date (`YYYY-MM-DD`): pages dated later are not linked, except `futureKinds`. */
   readonly date?: string;
 };
@@ -95,7 +97,7 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
   };
   const draftStems = segments.flatMap((s) => stemsOf(s.text));
   const draftSet = new Set(draftStems);
-  const related = measureRelatedness(index, draftStems);
+  const related = measureRelatedness(index, draftStems, 32, request.title ? stemsOf(request.title) : []);
   const relatedPages = related.ranked.slice(0, PARTIAL_NAME_PAGES).flatMap((id) => index.pages.get(id) ?? []);
   const partial = buildPartialDictionary(relatedPages, index.phrases);
   const occurrences = [
@@ -118,10 +120,14 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
     seenSpan.add(span);
     mentions.set(o.key, (mentions.get(o.key) ?? 0) + 1);
   }
-  const scored: Scored[] = occurrences.map((occ) => {
+  const all: Scored[] = occurrences.map((occ) => {
     const signals = collectSignals(index, occ, related, sharedBy.get(occ.key)?.size ?? 1, mentions.get(occ.key) ?? 1, draftSet);
     return { occ, signals, score: scoreSignals(signals) };
   });
+  // A name several pages share can only mean one of them here: the one that scores best for this draft.
+  const bestForKey = new Map<string, number>();
+  for (const s of all) if (s.score > (bestForKey.get(s.occ.key) ?? -1)) bestForKey.set(s.occ.key, s.score);
+  const scored = all.filter((s) => s.signals.sharedBy === 1 || s.score >= (bestForKey.get(s.occ.key) ?? 0));
   // Best first; ties go to the earlier, then the longer anchor, so the order never depends on the index's layout.
   scored.sort((a, b) => b.score - a.score || a.occ.start - b.occ.start || b.occ.end - a.occ.end || a.occ.pageId - b.occ.pageId);
 
