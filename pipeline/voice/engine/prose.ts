@@ -114,7 +114,6 @@ function appendInline(builder: BlockBuilder, node: Nodes, source: string, alts: 
     case 'inlineCode':
     case 'html':
     case 'footnoteReference':
-    case 'inlineMath' as never:
       builder.pushMask(startOf(node), endOf(node));
       return;
     case 'break':
