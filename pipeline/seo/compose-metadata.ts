@@ -140,13 +140,27 @@ export function repairDescription(candidate: string, c: ComposeContext): string 
   const ownHasKeyphrase = own.length > 0 && countDescriptionMatches(own.join(' '), c.keyphrase) > 0;
   const pool = ownHasKeyphrase ? [...own, ...c.sentences.filter((s) => !own.includes(s))] : [...c.sentences];
   const withKeyphrase = pool.map((s, i) => (countDescriptionMatches(s, c.keyphrase) > 0 ? i : -1)).filter((i) => i >= 0);
-  // Whole sentences near the start first: the opening says what the page is about.
-  const fitted = fitSentences(pool, withKeyphrase.filter((i) => i < OPENING_SENTENCES), c);
-  if (fitted) return fitted;
+  const first = withKeyphrase[0];
+  const labelled = [`${displayKeyphrase(c.keyphrase)}: ${pool[0] ?? c.title}`, ...pool.slice(1)];
+  // The opening says what the page is about: whole sentences from it first, then the opening cut,
+  // then whole sentences from anywhere, then the keyphrase as a label over the opening.
+  const attempts: Array<() => string | undefined> = [
+    () => fitSentences(pool, withKeyphrase.filter((i) => i < OPENING_SENTENCES), c),
+    () => (first !== undefined && first < OPENING_SENTENCES ? padAndCut(pool, first, c) : undefined),
+    () => fitSentences(pool, withKeyphrase, c),
+    () => (first !== undefined ? padAndCut(pool, first, c) : undefined),
+  ];
+  for (const attempt of attempts) {
+    const description = attempt();
+    if (description !== undefined && fitsDescription(description, c)) return description;
+  }
+  return padAndCut(labelled, 0, c);
+}
 
-  const start = withKeyphrase[0];
-  let text = start !== undefined ? (pool[start] ?? '') : `${displayKeyphrase(c.keyphrase)}: ${pool[0] ?? c.title}`;
-  for (const sentence of pool.slice((start ?? 0) + 1)) {
+/** The sentence at `start` and those after it until the minimum length, cut at the maximum. */
+function padAndCut(sentences: readonly string[], start: number, c: ComposeContext): string {
+  let text = sentences[start] ?? '';
+  for (const sentence of sentences.slice(start + 1)) {
     if (charLength(text) >= c.limits.descriptionMinChars) break;
     text = `${text} ${sentence}`;
   }
@@ -177,6 +191,9 @@ export function composeExcerpt(analysis: MarkdownAnalysis, maxWords = 55): strin
   return kept.join(' ');
 }
 
+// File-name words that say nothing about the picture.
+const CAMERA_WORDS: ReadonlySet<string> = new Set(['img', 'image', 'dsc', 'dscn', 'pxl', 'photo', 'pic', 'final', 'copy', 'edit', 'edited', 'web', 'small', 'large', 'thumb']);
+
 /** Alt text from what is known: the subject and the descriptive words of the file name ("front", "detail"). */
 export function composeAltText(src: string, subject: string): string {
   const base = src.split(/[\\/]/).pop()?.replace(/\.[a-z0-9]+$/i, '') ?? '';
@@ -184,7 +201,7 @@ export function composeAltText(src: string, subject: string): string {
   const words = base
     .split(/[-_.\s]+/)
     .map((w) => w.toLowerCase())
-    .filter((w) => /^[a-z]{3,}$/.test(w) && !subjectWords.has(w));
+    .filter((w) => /^[a-z]{3,}$/.test(w) && !subjectWords.has(w) && !CAMERA_WORDS.has(w));
   return words.length > 0 ? `${subject}, ${words.join(' ')}` : subject;
 }
 
