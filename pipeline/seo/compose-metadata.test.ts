@@ -41,6 +41,12 @@ describe('composeDescription', () => {
     expect(grades(description, c)).toEqual(['good', 'good']);
   });
 
+  it('never labels a text that already opens with the keyphrase', () => {
+    const c = contextFor([]);
+    expect(repairDescription('Linen shirt: how to choose one.', c)).toBe('Linen shirt: how to choose one.');
+    expect(composeDescription(c)).toBe('Linen shirt: How to choose a linen shirt for summer');
+  });
+
   it('keeps a good candidate and pads a short one with whole sentences from the draft', () => {
     const c = contextFor([sentence(10), sentence(8), sentence(9)]);
     const good = 'Our linen shirt guide covers fabric weight, fit and care, so you can choose one that keeps you cool and lasts for many summers to come.';

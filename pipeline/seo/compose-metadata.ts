@@ -141,7 +141,8 @@ export function repairDescription(candidate: string, c: ComposeContext): string 
   const pool = ownHasKeyphrase ? [...own, ...c.sentences.filter((s) => !own.includes(s))] : [...c.sentences];
   const withKeyphrase = pool.map((s, i) => (countDescriptionMatches(s, c.keyphrase) > 0 ? i : -1)).filter((i) => i >= 0);
   const first = withKeyphrase[0];
-  const labelled = [`${displayKeyphrase(c.keyphrase)}: ${pool[0] ?? c.title}`, ...pool.slice(1)];
+  const opening = pool[0] ?? c.title;
+  const labelled = [startsWithKeyphrase(opening, c.keyphrase) ? opening : `${displayKeyphrase(c.keyphrase)}: ${opening}`, ...pool.slice(1)];
   // The opening says what the page is about: whole sentences from it first, then the opening cut,
   // then whole sentences from anywhere, then the keyphrase as a label over the opening.
   const attempts: Array<() => string | undefined> = [
