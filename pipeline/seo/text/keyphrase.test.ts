@@ -27,7 +27,8 @@ describe('keyphrase matching', () => {
   it('asks for the exact phrase when quoted', () => {
     const exact = parseKeyphrase('"linen shirt"');
     expect(countKeyphraseMatches('A shirt made of linen', exact)).toBe(0);
-    expect(countKeyphraseMatches('A linen shirts rack', exact)).toBe(1);
+    expect(countKeyphraseMatches('A Linen Shirt rack', exact)).toBe(1);
+    expect(countKeyphraseMatches('A linen shirts rack', exact)).toBe(0);
   });
 
   it('finds the keyphrase at the start of a title after function words', () => {

@@ -7,7 +7,8 @@
  * - word forms: both sides are compared by their Porter stem (`stemmer`), after lower-casing,
  *   Unicode normalisation, dropping possessive `'s` and splitting hyphenated words, so
  *   "Linen Shirts", "linen shirt's" and "shirts of linen" all match "linen shirt";
- * - a keyphrase in double quotes ("linen shirt") asks for the exact phrase, in order, as Yoast does.
+ * - a keyphrase in double quotes ("linen shirt") asks for the exact phrase, in order and as written
+ *   (case and diacritics aside), as Yoast does.
  * For other languages (a locale not starting with `en`) it does what Yoast does without language
  * support: per-word matching on normalised words, no stemming and no function-word filtering.
  */
@@ -76,7 +77,8 @@ export function parseKeyphrase(text: string, locale = 'en'): Keyphrase {
   const trimmed = text.trim();
   const exact = /^["“].*["”]$/u.test(trimmed) && trimmed.length > 2;
   const english = isEnglishLocale(locale);
-  const stem = english ? stemWord : normalizeWord;
+  // A quoted keyphrase asks for the words as written; word forms only come with per-word matching.
+  const stem = english && !exact ? stemWord : normalizeWord;
   const words = splitWords(exact ? trimmed.slice(1, -1) : trimmed);
   const content = exact || !english ? words : words.filter((w) => !FUNCTION_WORDS.has(w));
   const chosen = content.length > 0 ? content : words;
