@@ -249,24 +249,33 @@ export function idfOf(index: LinkIndex, stem: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+type PageRow = [id: number, url: string, key: string, title: string, locale: string, kind: string, hash: string, profile: string, keyphrase: string | null, aliases: string[] | null, date: string | null];
+type PhraseRow = [key: string, id: number, source: PhraseRef['source'], text: string];
+
 export type SerializedIndex = {
-  readonly version: 1;
+  readonly version: 2;
   readonly options: IndexOptions;
   readonly nextId: number;
   readonly conventions: string[];
-  readonly pages: IndexedPage[];
+  /** Pages as rows (smaller and faster to parse than objects). */
+  readonly pages: PageRow[];
+  /** The phrase dictionary as it was built, so loading does not re-tokenise every title. */
+  readonly phrases: PhraseRow[];
   readonly df: [string, number][];
   readonly search: ReturnType<MiniSearch<IndexDoc>['toJSON']>;
 };
 
 /** A plain object for `JSON.stringify`. */
 export function serializeLinkIndex(index: LinkIndex): SerializedIndex {
+  const phrases: PhraseRow[] = [];
+  for (const [key, refs] of index.phrases) for (const r of refs) phrases.push([key, r.id, r.source, r.text]);
   return {
-    version: 1,
+    version: 2,
     options: index.options,
     nextId: index.nextId,
     conventions: [...index.conventions],
-    pages: [...index.pages.values()],
+    pages: [...index.pages.values()].map((p) => [p.id, p.url, p.key, p.title, p.locale, p.kind, p.hash, p.profile.join(' '), p.keyphrase ?? null, p.aliases ? [...p.aliases] : null, p.date ?? null]),
+    phrases,
     df: [...index.df],
     search: index.search.toJSON(),
   };
@@ -274,15 +283,10 @@ export function serializeLinkIndex(index: LinkIndex): SerializedIndex {
 
 /** Restores an index from `serializeLinkIndex` output. */
 export function restoreLinkIndex(data: SerializedIndex): LinkIndex {
-  const search = MiniSearch.loadJS<IndexDoc>(data.search, {
-    fields: FIELDS,
-    idField: 'id',
-    tokenize: splitStems,
-    processTerm: (term) => term,
-  });
+  const search = MiniSearch.loadJS<IndexDoc>(data.search, { fields: FIELDS, idField: 'id', tokenize: splitStems, processTerm: (term) => term });
   const index: LinkIndex = {
     options: data.options,
-    pages: new Map(data.pages.map((p) => [p.id, p])),
+    pages: new Map(),
     byKey: new Map(),
     search,
     df: new Map(data.df),
@@ -291,9 +295,32 @@ export function restoreLinkIndex(data: SerializedIndex): LinkIndex {
     conventions: new Set(data.conventions),
     nextId: data.nextId,
   };
-  for (const page of index.pages.values()) {
-    registerKeys(index, page);
-    addPhrases(index, page);
+  for (const [id, url, key, title, locale, kind, hash, profile, keyphrase, aliases, date] of data.pages) {
+    const page: IndexedPage = {
+      id,
+      url,
+      key,
+      title,
+      locale,
+      kind,
+      hash,
+      profile: profile ? profile.split(' ') : [],
+      ...(keyphrase ? { keyphrase } : {}),
+      ...(aliases ? { aliases } : {}),
+      ...(date ? { date } : {}),
+    };
+    index.pages.set(id, page);
+    if (aliases) registerKeys(index, page);
+    else index.byKey.set(key, id);
+  }
+  for (const [key, id, source, text] of data.phrases) {
+    const list = index.phrases.get(key);
+    if (list) list.push({ id, source, text });
+    else index.phrases.set(key, [{ id, source, text }]);
+    const space = key.indexOf(' ');
+    const first = space < 0 ? key : key.slice(0, space);
+    const length = space < 0 ? 1 : key.split(' ').length;
+    if ((index.phraseStarts.get(first) ?? 0) < length) index.phraseStarts.set(first, length);
   }
   return index;
 }

@@ -55,11 +55,21 @@ export function collectSignals(
   sharedBy: number,
   mentions: number,
   draftStems: ReadonlySet<string>,
+  memo: { readonly specificity: Map<string, number>; readonly context: Map<number, number> } = { specificity: new Map(), context: new Map() },
 ): Signals {
-  const profile = index.pages.get(occ.pageId)?.profile ?? [];
+  let context = memo.context.get(occ.pageId);
+  if (context === undefined) {
+    context = measureContext(index, index.pages.get(occ.pageId)?.profile ?? [], draftStems);
+    memo.context.set(occ.pageId, context);
+  }
+  let specificity = memo.specificity.get(occ.key);
+  if (specificity === undefined) {
+    specificity = measureSpecificity(index, occ.stems);
+    memo.specificity.set(occ.key, specificity);
+  }
   return {
-    context: measureContext(index, profile, draftStems),
-    specificity: measureSpecificity(index, occ.stems),
+    context,
+    specificity,
     relatedness: relatedness.scores.get(occ.pageId) ?? 0,
     rank: relatedness.ranks.get(occ.pageId) ?? 0,
     nameMatch: occ.ref.source === 'alias' ? 0.7 : occ.ref.source === 'partial' ? 0.4 : 1,

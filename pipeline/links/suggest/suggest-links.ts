@@ -120,8 +120,9 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
     seenSpan.add(span);
     mentions.set(o.key, (mentions.get(o.key) ?? 0) + 1);
   }
+  const memo = { specificity: new Map<string, number>(), context: new Map<number, number>() };
   const all: Scored[] = occurrences.map((occ) => {
-    const signals = collectSignals(index, occ, related, sharedBy.get(occ.key)?.size ?? 1, mentions.get(occ.key) ?? 1, draftSet);
+    const signals = collectSignals(index, occ, related, sharedBy.get(occ.key)?.size ?? 1, mentions.get(occ.key) ?? 1, draftSet, memo);
     return { occ, signals, score: scoreSignals(signals) };
   });
   // A name several pages share can only mean one of them here: the one that scores best for this draft.
