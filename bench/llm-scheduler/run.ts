@@ -118,4 +118,4 @@ console.log(`throughput: ${pct(utilisation[binding])} of the binding limit (${bi
 console.log(`429s: ${stats.rateLimited} of ${stats.received} requests = ${pct(stats.rateLimited / stats.received)}  [target ≤ 1%]`);
 for (const reason of new Set(report.limited)) console.log(`  ${report.limited.filter((r) => r === reason).length} × ${reason}`);
 console.log(`stable prefix read from cache after the first brief: ${pct(prefixFromCache)}  [target ≥ 85%]`);
-console.log(`cache hit rate (read ÷ all prompt tokens): ${pct(client.cacheHitRate())}; cost $${client.costUsd().toFixed(4)}`);
+console.log(`cache hit rate (read ÷ all prompt tokens): ${pct(client.cacheHitRate() ?? 0)}; cost $${client.costUsd().toFixed(4)}`);

@@ -37,14 +37,23 @@ export type AuditLog = {
 
 /** Creates the audit log at `file`; `undefined` turns it off. Lines are appended in call order. */
 export function createAuditLog(file: string | undefined): AuditLog {
-  let chain: Promise<void> = file ? mkdir(path.dirname(file), { recursive: true }).then(() => undefined) : Promise.resolve();
+  let chain: Promise<void> = Promise.resolve();
   let failure: unknown;
+  let folderMade = false;
   return {
     write(entry) {
       if (!file) return;
-      chain = chain.then(() => appendFile(file, `${JSON.stringify(entry)}\n`, 'utf8')).catch((error: unknown) => {
-        failure ??= error;
-      });
+      const line = `${JSON.stringify(entry)}\n`;
+      chain = chain
+        .then(async () => {
+          if (!folderMade) await mkdir(path.dirname(file), { recursive: true });
+          folderMade = true;
+          await appendFile(file, line, 'utf8');
+        })
+        // Kept and rethrown by flush(), so one failed write does not stop the run mid-call.
+        .catch((error: unknown) => {
+          failure ??= error;
+        });
     },
     async flush() {
       await chain;

@@ -192,6 +192,8 @@ describe('createModelClient with the Anthropic provider', () => {
     expect(s.messageRequests()).toHaveLength(2);
     expect(client.costUsd()).toBeLessThanOrEqual(worst * 2);
     expect(client.costUsd()).toBeGreaterThan(0);
+    expect(client.budgetExceeded()).toBe(true);
+    expect(client.isDeferral(error)).toBe(true);
   });
 
   it('writes one audit line per call with tokens, cost and hashes, and no secrets', async () => {
@@ -227,6 +229,7 @@ describe('createModelClient with the Anthropic provider', () => {
     const { server: s, client: first } = await setup({}, { batch: true });
     const pending = await first.call(request('nightly')).catch((error: unknown) => error);
     expect(pending).toBeInstanceOf(BatchPendingError);
+    expect(first.isDeferral(pending)).toBe(true);
     const submission = await first.submitBatch();
     await first.close();
     expect(submission).toMatchObject({ requestCount: 1, deferredCount: 0 });
@@ -254,6 +257,27 @@ describe('createModelClient with the Anthropic provider', () => {
   });
 });
 
+describe('createModelClient estimates and debugging', () => {
+  it('estimates with count_tokens when a key is set, locally otherwise, priced at the model', async () => {
+    const { server: s, client } = await setup();
+    const counted = await client.estimate(request('plan'));
+    expect(counted.source).toBe('count_tokens');
+    expect(s.requests.at(-1)?.path).toBe('/v1/messages/count_tokens');
+    const local = await createModelClient({ config: modelsConfigSchema.parse({}), env: {}, runId: 'r', stateDir }).estimate(request('plan'));
+    expect(local.source).toBe('local');
+    expect(local.inputTokens).toBeGreaterThanOrEqual(counted.inputTokens);
+    expect(local.worstCaseUsd).toBeGreaterThan(0);
+    expect(s.messageRequests()).toHaveLength(0);
+  });
+
+  it('writes the prompt into the audit log only with the debug flag', async () => {
+    const { client } = await setup({}, { debugPrompts: true });
+    await client.call(request('debugged'));
+    await client.close();
+    expect(readAudit()[0]?.['prompt']).toMatchObject({ system: [{ text: VOICE, cache: '1h' }] });
+  });
+});
+
 describe('createModelClient without a key', () => {
   it('routes every task to the offline provider at zero cost', async () => {
     const offline: ModelProvider = {
@@ -264,6 +288,9 @@ describe('createModelClient without a key', () => {
     const answer = await client.call(request('quiet'));
     await client.close();
     expect(answer.json).toEqual({ title: 'Offline quiet', tags: [] });
+    expect(client.providerName).toBe('offline');
     expect(client.costUsd()).toBe(0);
+    expect(client.cacheHitRate()).toBeNull();
+    expect(client.calls()).toBe(1);
   });
 });

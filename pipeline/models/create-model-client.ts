@@ -14,7 +14,7 @@ import { openBatchStore } from './batch-store.ts';
 import { buildRepairRequest, checkStructuredAnswer } from './check-answer.ts';
 import type { ModelsConfig } from './config.ts';
 import { createCostLedger, type CostLedger } from './cost-ledger.ts';
-import { ModelAnswerError, ModelCallAbortedError, ModelConfigError } from './errors.ts';
+import { BatchPendingError, BudgetExceededError, ModelAnswerError, ModelCallAbortedError, ModelConfigError } from './errors.ts';
 import { createOpenAIProvider } from './openai-provider.ts';
 import { createPrefixGate } from './prefix-gate.ts';
 import { cachedPrefixTokens, cacheTtlOf, costOfUsage, estimateTokens, findPrice, worstCaseCost, type Price } from './pricing.ts';
@@ -54,15 +54,23 @@ export type ModelClientOptions = {
 };
 
 export type ModelClient = {
+  /** The provider tasks go to unless their prompt names another: `anthropic` with a key or base URL, else `offline`. */
+  readonly providerName: ProviderName;
   /** Sends one request (or, in batch mode, answers it from a collected batch). */
   readonly call: ModelCall;
   readonly ledger: CostLedger;
+  /** Model calls answered so far this run (retries and repairs included). */
+  calls(): number;
   /** Tokens used so far this run. */
   usage(): Usage;
   /** Dollars spent so far this run. */
   costUsd(): number;
-  /** Share of prompt tokens read from the cache this run. */
-  cacheHitRate(): number;
+  /** Share of prompt tokens read from the cache this run; null before any prompt token was counted (offline runs). */
+  cacheHitRate(): number | null;
+  /** Whether a call was refused for the budget (the run exits 4). */
+  budgetExceeded(): boolean;
+  /** Whether an error means "leave this brief for the next run": the budget, or a request waiting for its batch. */
+  isDeferral(error: unknown): boolean;
   /** Scheduler counters for the Anthropic API (sent, retries, 429s, paused ms). */
   schedulerStats(): SchedulerStats;
   /** Batch mode: sends the recorded requests as one Message Batch (undefined when none are recorded). */
@@ -97,6 +105,7 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
   const anthropicKey = env['ANTHROPIC_API_KEY'] ?? (env['ANTHROPIC_BASE_URL'] ? 'local' : undefined);
   const hasOpenAI = Boolean(env['OPENAI_API_KEY'] || env['OPENAI_BASE_URL'] || config.openai.base_url);
   let batchMode: BatchMode | undefined;
+  let budgetHit = false;
 
   const route = (task: string): Route => {
     let prompt: ReturnType<PromptSet['load']> | undefined;
@@ -255,15 +264,34 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     });
   };
 
+  const guardedCall: ModelCall = async (request) => {
+    try {
+      return await call(request);
+    } catch (error) {
+      if (error instanceof BudgetExceededError) budgetHit = true;
+      throw error;
+    }
+  };
+
   return {
-    call,
+    providerName: anthropicKey || providers.has('anthropic') ? 'anthropic' : 'offline',
+    call: guardedCall,
     ledger,
+    calls: () => ledger.entries.length,
     usage: () => ledger.usage(),
     costUsd: () => ledger.costUsd(),
-    cacheHitRate: () => ledger.cacheHitRate(),
+    cacheHitRate() {
+      const u = ledger.usage();
+      return u.inputTokens + u.cacheWriteTokens + u.cacheReadTokens === 0 ? null : ledger.cacheHitRate();
+    },
+    budgetExceeded: () => budgetHit,
+    isDeferral: (error) => error instanceof BudgetExceededError || error instanceof BatchPendingError,
     schedulerStats: () => anthropicScheduler.stats(),
     async submitBatch() {
-      return batchMode ? batchMode.submit() : undefined;
+      if (!batchMode) return undefined;
+      const submission = await batchMode.submit();
+      if (submission && submission.deferredCount > 0) budgetHit = true;
+      return submission;
     },
     async collectBatches(collectOptions = {}) {
       if (!anthropicKey && !providers.has('anthropic')) return { collected: [], pending: [] };
