@@ -137,6 +137,16 @@ describe('seoStage', () => {
     expect((out.stages.seo as SeoStageResult).sources.images).toBe('repaired');
   });
 
+  it('makes no model call for an empty draft and flags what cannot pass', async () => {
+    const { call, requests } = scriptedCall([]);
+    const doc = await seoStage.run(articleDoc({}, ''), stageContext(call));
+    expect(requests).toHaveLength(0);
+    expect((doc.stages.seo as SeoStageResult).modelCalls).toBe(0);
+    expect(doc.fields.seo_title).toBe('Linen shirt for summer: How to choose');
+    expect(doc.flags.map((f) => f.rule)).toContain('seo/description-length');
+    expect(doc.flags.find((f) => f.rule === 'seo/model-answer')?.message).toContain('the draft is empty');
+  });
+
   it('does nothing when disabled', async () => {
     const ctx = stageContext((r) => offline.complete(r));
     const doc = articleDoc();

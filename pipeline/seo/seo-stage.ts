@@ -45,6 +45,10 @@ export async function runSeoStage(doc: DraftDoc, ctx: StageContext): Promise<Dra
   const analysis = analyseMarkdown(doc.markdown);
   const input = buildMetadataInput(doc, analysis, ctx);
   const context = buildResolveContext(input, analysis, ctx);
+  if (doc.markdown.trim() === '') {
+    // Nothing to describe (the draft was refused or cut): no model call, code fills what it can.
+    return applySeo(doc, resolveMetadata(undefined, undefined, context), analysis, ctx, { modelCalls: 0, problems: ['the draft is empty'] });
+  }
 
   const first = await askForMetadata(doc, input, prompt, ctx);
   const failures = listFailures(first.answer, context, first.problem);
@@ -228,7 +232,8 @@ export function applySeo(
     flags.push({ rule: 'seo/faq', severity: 'suggestion', message: 'The brief asks for a FAQ, but neither the model nor the draft gave one (no question headings); no FAQPage was written' });
   }
   for (const problem of run.problems) {
-    flags.push({ rule: 'seo/model-answer', severity: 'suggestion', message: `The metadata answer was not usable (${problem}); code filled in the fields` });
+    const what = run.modelCalls === 0 ? 'The model was not asked for metadata' : 'The metadata answer was not usable';
+    flags.push({ rule: 'seo/model-answer', severity: 'suggestion', message: `${what} (${problem}); code filled in the fields` });
   }
   const structured = buildStructuredData(
     brief,
