@@ -270,6 +270,17 @@ describe('createModelClient estimates and debugging', () => {
     expect(s.messageRequests()).toHaveLength(0);
   });
 
+  it('warns once when a marked prefix is too short to be cached', async () => {
+    const warnings: string[] = [];
+    const { client } = await setup({}, { logger: { warn: (m) => warnings.push(m) } });
+    const short = (id: string) => request(id, { system: [{ text: 'A short guide.', cache: '5m' }] });
+    await client.call(short('a'));
+    await client.call(short('b'));
+    await client.close();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('draft-article');
+  });
+
   it('writes the prompt into the audit log only with the debug flag', async () => {
     const { client } = await setup({}, { debugPrompts: true });
     await client.call(request('debugged'));

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { ModelCall } from '../document.ts';
+import type { Logger, ModelCall } from '../document.ts';
 import { PromptError, type PromptSet } from '../prompts/load-prompts.ts';
 import { createAnthropicProvider, type AnthropicProvider } from './anthropic-provider.ts';
 import { createAuditLog, type AuditEntry } from './audit-log.ts';
@@ -51,6 +51,8 @@ export type ModelClientOptions = {
   readonly windowMs?: number;
   /** How long a request may take to reach the API, in ms (default: `500`; see `scheduler.ts`). */
   readonly transitMs?: number;
+  /** Warnings, such as a cache breakpoint on a prefix too short to be cached (default: none). */
+  readonly logger?: Pick<Logger, 'warn'>;
 };
 
 export type ModelClient = {
@@ -221,7 +223,9 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
         const scheduler: Scheduler = provider.name === 'anthropic' ? anthropicScheduler : openaiScheduler;
         answer = await scheduler.schedule(demand, () => provider.complete(request));
       } finally {
-        if (provider.name === 'anthropic') gate.leave(request, answer);
+        if (provider.name === 'anthropic' && gate.leave(request, answer)) {
+          options.logger?.warn(`The cached system prefix of task \`${request.task}\` (model ${request.model}) was not cached: it is probably shorter than the model's minimum cacheable length`);
+        }
       }
     } catch (error) {
       ledger.settle(reservation);

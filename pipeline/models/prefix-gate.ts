@@ -13,8 +13,8 @@ type PrefixState =
 export type PrefixGate = {
   /** Waits while another request is writing the same prefix; returns whether the prefix is expected from the cache. */
   enter(request: ModelRequest): Promise<boolean>;
-  /** Records what the answer says about the prefix (or that the call failed). */
-  leave(request: ModelRequest, answer: ModelAnswer | undefined): void;
+  /** Records what the answer says about the prefix (or that the call failed); true when the prefix was first found uncacheable. */
+  leave(request: ModelRequest, answer: ModelAnswer | undefined): boolean;
 };
 
 const TTL_MS = { '5m': 5 * 60_000, '1h': 60 * 60_000 } as const;
@@ -56,7 +56,8 @@ export function createPrefixGate(now: () => number = Date.now): PrefixGate {
     },
     leave(request, answer) {
       const key = prefixKey(request);
-      if (!key) return;
+      if (!key) return false;
+      const before = states.get(key)?.kind;
       const ttl = request.system.some((b) => b.cache === '1h') ? TTL_MS['1h'] : TTL_MS['5m'];
       if (answer && answer.usage.cacheWriteTokens + answer.usage.cacheReadTokens > 0) states.set(key, { kind: 'warm', until: now() + ttl });
       else if (answer) states.set(key, { kind: 'uncacheable' });
@@ -66,6 +67,7 @@ export function createPrefixGate(now: () => number = Date.now): PrefixGate {
         releases.delete(key);
         release();
       }
+      return before !== 'uncacheable' && states.get(key)?.kind === 'uncacheable';
     },
   };
 }
