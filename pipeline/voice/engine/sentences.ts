@@ -3,8 +3,20 @@ import { ParseEnglish } from 'parse-english';
 
 const parser = new ParseEnglish();
 
-/** Splits text into trimmed sentences, as `[start, end)` ranges. */
-export function splitSentences(text: string): Array<readonly [number, number]> {
+const memo = new Map<string, ReadonlyArray<readonly [number, number]>>();
+const MEMO_LIMIT = 5000;
+
+/** Splits text into trimmed sentences, as `[start, end)` ranges (memoised: paragraphs recur in the summary). */
+export function splitSentences(text: string): ReadonlyArray<readonly [number, number]> {
+  const known = memo.get(text);
+  if (known) return known;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const ranges = segment(text);
+  memo.set(text, ranges);
+  return ranges;
+}
+
+function segment(text: string): Array<readonly [number, number]> {
   const ranges: Array<readonly [number, number]> = [];
   const tree = parser.parse(text);
   for (const paragraph of tree.children) {

@@ -65,10 +65,16 @@ function countTextStats(text: string): TextStats {
   return { words, sentences, paragraphs, characters, syllables, complexWords, longWords, polysyllabicWords, sentenceLengths };
 }
 
+const syllableMemo = new Map<string, number>();
+
 function countSyllables(word: string): number {
+  const known = syllableMemo.get(word);
+  if (known !== undefined) return known;
   const letters = word.replace(/'/g, '');
-  if ([...letters].length < 3) return 1;
-  return Math.max(1, syllable(letters));
+  const count = [...letters].length < 3 ? 1 : Math.max(1, syllable(letters));
+  if (syllableMemo.size > 50_000) syllableMemo.clear();
+  syllableMemo.set(word, count);
+  return count;
 }
 
 /** The readability formulas Vale supports, plus Flesch reading ease. */
