@@ -51,3 +51,13 @@ describe('voiceFingerprint', () => {
     expect(voiceFingerprint({ ...base, rules: { 'Brand.Hype': 'NO' } }, ROOT)).not.toBe(voiceFingerprint(base, ROOT));
   });
 });
+
+describe('HarborPine.TradeTerms', () => {
+  const ruleSet = buildRuleSet({ stylesPaths: [STYLES], basedOn: [], rules: { 'HarborPine.TradeTerms': 'YES' } });
+  const lint = (md: string) => lintSource(md, ruleSet.checks, { file: 't.md' }).map((a) => `${a.line}:${a.column}`);
+  it('accepts either definition order, then the bare acronym (a definition in a later paragraph is too late)', () => {
+    expect(lint('It is 160 GSM (grams per square metre). Heavier is 200 GSM.\n')).toEqual([]);
+    expect(lint('Grams per square metre (GSM) matter. 160 GSM here.\n')).toEqual([]);
+    expect(lint('It is 160 GSM.\n\nLater: GSM (grams per square metre).\n')).toEqual(['1:11']);
+  });
+});
