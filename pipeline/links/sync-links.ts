@@ -25,8 +25,10 @@ export type SyncOptions = {
   readonly config: Config;
   /** Project root: state and source paths are relative to it. */
   readonly root: string;
-  /** Sources to read instead of the configured ones (tests, CMS targets adding themselves). */
+  /** Sources to read instead of the configured ones (tests). */
   readonly sources?: readonly InventorySource[];
+  /** Sources read after the configured ones: the CMS targets add themselves here. */
+  readonly extraSources?: readonly InventorySource[];
   readonly rebuild?: boolean;
   readonly signal?: AbortSignal;
 };
@@ -44,7 +46,7 @@ export async function linksSync(options: SyncOptions): Promise<SyncReport & { re
   const previous = options.rebuild ? undefined : loadLinkIndex(dir);
   const reuse = previous !== undefined && JSON.stringify(previous.options) === JSON.stringify(wanted);
   const index = reuse ? previous : createLinkIndex(wanted);
-  const sources = options.sources ?? createSources(config, root);
+  const sources = options.sources ?? createSources(config, root, options.extraSources ?? []);
   const seen = new Set<string>();
   const counts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const perSource: { name: string; pages: number }[] = [];

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSyntheticSite } from '../../../bench/links-scale/synthetic-site.ts';
+import { fingerprintLinks } from '../open-index.ts';
+import { linksConfigSchema } from '../config.ts';
+import { suggestLinks, toSuggestOptions } from '../suggest/suggest-links.ts';
+import { toIndexOptions } from './index-options.ts';
+import { buildLinkIndex, findPage, upsertPage } from './link-index.ts';
+import { loadLinkIndex, saveLinkIndex } from './store-index.ts';
+
+// The scale benchmark in small: the same synthetic site, 400 pages.
+const config = linksConfigSchema.parse({});
+const site = createSyntheticSite(7, 3000);
+const pages = Array.from({ length: 400 }, (_, i) => site.page(i));
+const dir = mkdtempSync(path.join(tmpdir(), 'link-index-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('link index', () => {
+  it('gives the same suggestions after a save and a load', async () => {
+    const index = buildLinkIndex(pages, toIndexOptions(config));
+    await saveLinkIndex(index, dir);
+    const loaded = loadLinkIndex(dir);
+    expect(loaded?.pages.size).toBe(400);
+    const markdown = site.draft(1500, 3);
+    const before = suggestLinks(index, { markdown, locale: 'en' }, toSuggestOptions(config));
+    const after = suggestLinks(loaded!, { markdown, locale: 'en' }, toSuggestOptions(config));
+    expect(before.links.length).toBeGreaterThan(0);
+    expect(after).toEqual(before);
+    expect(fingerprintLinks(loaded!, config)).toBe(fingerprintLinks(index, config));
+  });
+
+  it('updates one page in place: new title linkable, old one gone, fingerprint changed', () => {
+    const index = buildLinkIndex(pages, toIndexOptions(config));
+    const print = fingerprintLinks(index, config);
+    const page = pages[5]!;
+    expect(upsertPage(index, page)).toBe('unchanged');
+    expect(upsertPage(index, { ...page, title: 'Harbor lanterns' })).toBe('updated');
+    expect(findPage(index, page.url)?.title).toBe('Harbor lanterns');
+    expect(index.pages.size).toBe(400);
+    expect(fingerprintLinks(index, config)).not.toBe(print);
+    const r = suggestLinks(index, { markdown: 'We hung the harbor lanterns at dusk.\n', locale: 'en' }, { ...toSuggestOptions(config), per1000Words: 1000, minScore: 0 });
+    expect(r.links.map((l) => l.url)).toContain(page.url);
+  });
+});
