@@ -48,5 +48,5 @@ describe('voice stage against the local Anthropic server', () => {
     expect(body?.system[0]?.cache_control?.ttl).toBe('1h');
     expect(answers[0]?.usage.cacheWriteTokens).toBeGreaterThan(0);
     expect(answers[1]?.usage.cacheReadTokens).toBeGreaterThan(0);
-  });
+  }, 30_000);
 });
