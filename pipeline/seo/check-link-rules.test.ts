@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { articleDoc, TEST_CONFIG } from './__fixtures__/stage/make-doc.ts';
+import { createOfflineProvider } from '../models/offline/provider.ts';
+import { articleDoc, productDoc, readFixture, stageContext, TEST_CONFIG } from './__fixtures__/stage/make-doc.ts';
 import { applyLinkRules, checkLinkRules } from './check-link-rules.ts';
+import { offlineSeoMetadata } from './offline-seo-metadata.ts';
+import { type SeoStageResult, seoStage } from './seo-stage.ts';
 
 describe('checkLinkRules', () => {
   it('passes a draft with an internal link and no competing anchor', () => {
@@ -31,11 +34,23 @@ describe('checkLinkRules', () => {
     ]);
   });
 
-  it('folds the results into doc.stages.seo and the flags, replacing an earlier run', () => {
-    const doc = articleDoc({}, 'No links here, just linen shirts.\n');
-    const once = applyLinkRules(doc, { config: TEST_CONFIG });
+  it('re-checks the linked body so flags point at the published text, and replaces an earlier run', async () => {
+    const provider = createOfflineProvider({ 'seo-metadata': offlineSeoMetadata });
+    const staged = await seoStage.run(productDoc(readFixture('seaside-linen-shirt.md')), stageContext((r) => provider.complete(r)));
+    const before = staged.flags.find((f) => f.rule === 'seo/image-alt');
+    expect(before?.line).toBe(3);
+    // The links stage put a paragraph with a link above the image.
+    const linked = { ...staged, markdown: staged.markdown.replace('\n\n![]', '\n\nSee the [care guide](/blog/caring-for-linen/).\n\n![]') };
+    const once = applyLinkRules(linked, { config: TEST_CONFIG });
     const twice = applyLinkRules(once, { config: TEST_CONFIG });
-    expect(twice.flags.map((f) => f.rule)).toEqual(['seo/internal-links']);
-    expect(twice.stages.seo).toMatchObject({ passed: 1, failed: 1 });
+    expect(twice.flags).toEqual(once.flags);
+    const after = once.flags.filter((f) => f.rule === 'seo/image-alt');
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ line: 5, column: 1, message: expect.stringContaining('suggested alt text: images/ls-001-front.jpg: "Seaside Linen Shirt, front"') });
+    const seo = once.stages.seo as SeoStageResult;
+    expect(seo.checks.map((c) => c.rule)).toEqual(expect.arrayContaining(['seo/title-width', 'seo/internal-links', 'seo/competing-links']));
+    expect(seo.checks.filter((c) => c.rule === 'seo/image-alt')).toHaveLength(1);
+    expect(seo.passed + seo.failed).toBe(seo.checks.length);
+    expect(seo.sources).toEqual((staged.stages.seo as SeoStageResult).sources);
   });
 });

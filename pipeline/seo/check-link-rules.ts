@@ -1,12 +1,14 @@
 /** The SEO checks the orchestrator runs after the links stage: internal links, competing anchors, cannibalisation. */
+import { z } from 'zod';
 import type { Config } from '../config/schema.ts';
 import type { DraftDoc, ReviewFlag } from '../document.ts';
-import { checkLinks, checksToFlags, summariseChecks } from './checks/run-checks.ts';
+import { checkBody, checkLinks, checksToFlags, summariseChecks } from './checks/run-checks.ts';
 import type { InventoryFocus } from './checks/link-checks.ts';
 import type { SeoCheck } from './checks/types.ts';
 import type { SeoStageResult } from './seo-stage.ts';
 import { pageUrl } from './structured-data.ts';
-import { analyseMarkdown } from './text/analyse-markdown.ts';
+import { analyseMarkdown, type MarkdownAnalysis } from './text/analyse-markdown.ts';
+import { flagChecks } from './flag-checks.ts';
 
 export type LinkRuleOptions = {
   readonly config: Config;
@@ -19,10 +21,15 @@ export type LinkRuleOptions = {
 
 /** Runs the post-link checks on a document (pure): the results and the flags for the failing ones. */
 export function checkLinkRules(doc: DraftDoc, options: LinkRuleOptions): { checks: SeoCheck[]; flags: ReviewFlag[] } {
+  const keyphrase = typeof doc.fields.keyphrase === 'string' ? doc.fields.keyphrase : doc.job.brief.data.keyword;
+  const checks = runLinkChecks(doc, analyseMarkdown(doc.markdown), keyphrase, options);
+  return { checks, flags: checksToFlags(checks) };
+}
+
+function runLinkChecks(doc: DraftDoc, analysis: MarkdownAnalysis, keyphrase: string, options: LinkRuleOptions): SeoCheck[] {
   const brief = doc.job.brief;
-  const keyphrase = typeof doc.fields.keyphrase === 'string' ? doc.fields.keyphrase : brief.data.keyword;
-  const checks = checkLinks(
-    analyseMarkdown(doc.markdown),
+  return checkLinks(
+    analysis,
     {
       keyphrase,
       siteUrl: options.config.brand.url,
@@ -32,23 +39,33 @@ export function checkLinkRules(doc: DraftDoc, options: LinkRuleOptions): { check
     },
     options.config.seo,
   );
-  return { checks, flags: checksToFlags(checks) };
 }
 
+const imageAltsSchema = z.array(z.strictObject({ src: z.string(), alt: z.string() }));
+
 /**
- * Runs the post-link checks and folds them into the document: flags appended, and
- * `doc.stages.seo` (checks, passed, failed) updated so the run summary counts them.
+ * The SEO checks on the document as it will be published, after the links stage: the body checks run
+ * again on the linked Markdown (so flag positions match it) and the link checks are added. Earlier
+ * body and link results and flags are replaced; metadata results are kept. Pure.
  */
 export function applyLinkRules(doc: DraftDoc, options: LinkRuleOptions): DraftDoc {
-  const { checks, flags } = checkLinkRules(doc, options);
-  const previous = doc.stages.seo as SeoStageResult | undefined;
-  const kept = (previous?.checks ?? []).filter((c) => c.scope !== 'links');
-  const all = [...kept, ...checks];
-  const seo = previous ? { ...previous, ...summariseChecks(all), checks: all } : { ...summariseChecks(all), checks: all };
-  const rules = new Set(checks.map((c) => c.rule));
+  const brief = doc.job.brief;
+  const config = options.config;
+  const locale = brief.data.locale ?? config.locale;
+  const keyphrase = typeof doc.fields.keyphrase === 'string' ? doc.fields.keyphrase : brief.data.keyword;
+  const analysis = analyseMarkdown(doc.markdown);
+  const fresh = [
+    ...checkBody(analysis, { keyphrase, targetWords: brief.data.words, titleIsH1: true, locale }, config.seo),
+    ...runLinkChecks(doc, analysis, keyphrase, options),
+  ];
+  const previous = doc.stages.seo as Partial<SeoStageResult> | undefined;
+  const all = [...(previous?.checks ?? []).filter((c) => c.scope === 'metadata'), ...fresh];
+  const alts = imageAltsSchema.safeParse(doc.fields.image_alts);
+  const flags = flagChecks(fresh, analysis, { imageAlts: alts.success ? alts.data : [] });
+  const rules = new Set(fresh.map((c) => c.rule));
   return {
     ...doc,
     flags: [...doc.flags.filter((f) => !rules.has(f.rule)), ...flags],
-    stages: { ...doc.stages, seo },
+    stages: { ...doc.stages, seo: { ...previous, ...summariseChecks(all), checks: all } },
   };
 }

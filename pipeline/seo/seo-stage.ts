@@ -8,9 +8,10 @@ import type { DraftDoc, ReviewFlag, Stage, StageContext } from '../document.ts';
 import type { ModelAnswer } from '../models/types.ts';
 import { fillTemplate, type Prompt } from '../prompts/load-prompts.ts';
 import { checkMetadata } from './checks/metadata-checks.ts';
-import { checkBody, checksToFlags, summariseChecks } from './checks/run-checks.ts';
+import { checkBody, summariseChecks } from './checks/run-checks.ts';
 import type { SeoCheck } from './checks/types.ts';
 import { readSentences } from './compose-metadata.ts';
+import { flagChecks } from './flag-checks.ts';
 import { SEO_METADATA_JSON_SCHEMA, type SeoMetadataAnswer, seoMetadataAnswerSchema, type SeoMetadataInput } from './metadata-answer.ts';
 import { resolveMetadata, type ResolveContext, type ResolvedMetadata, listFailures } from './resolve-metadata.ts';
 import { buildStructuredData } from './structured-data.ts';
@@ -221,13 +222,7 @@ export function applySeo(
   const bodyChecks = checkBody(analysis, { keyphrase: brief.data.keyword, targetWords: brief.data.words, titleIsH1: true, locale }, cfg);
   const checks = [...metadataChecks, ...bodyChecks];
   const suggestion = meta.slug !== brief.slug ? meta.slug : undefined;
-  const altFor = (src: string): string | undefined => meta.image_alts.find((a) => a.src === src)?.alt;
-  const missingAlts = analysis.images.filter((i) => i.alt.trim() === '' && altFor(i.url)).map((i) => `${i.url}: "${altFor(i.url)}"`);
-  const flags: ReviewFlag[] = checksToFlags(checks).map((f) => {
-    if (f.rule.startsWith('seo/slug-') && suggestion) return { ...f, message: `${f.message}; a slug that passes: ${suggestion}` };
-    if (f.rule === 'seo/image-alt' && missingAlts.length > 0) return { ...f, message: `${f.message}; suggested alt text: ${missingAlts.join('; ')}` };
-    return f;
-  });
+  const flags: ReviewFlag[] = flagChecks(checks, analysis, { slugSuggestion: suggestion, imageAlts: meta.image_alts });
   if (brief.data.faq && meta.faq.length === 0) {
     flags.push({ rule: 'seo/faq', severity: 'suggestion', message: 'The brief asks for a FAQ, but neither the model nor the draft gave one (no question headings); no FAQPage was written' });
   }
