@@ -19,6 +19,8 @@ export const voiceConfigSchema = z
     accept: z.array(z.string().min(1)).default([]),
     /** Words to avoid (a Vale `reject.txt`; reported by `Vale.Avoid` when `based_on` has `Vale`; default: none). */
     reject: z.array(z.string().min(1)).default([]),
+    /** Patterns whose matches no rule sees, like Vale's TokenIgnores (default: none). */
+    ignore: z.array(z.string().min(1)).default([]),
     /** A team's `.vale.ini` to use instead of `styles`/`based_on`/`rules` (default: none). */
     vale_config: z.string().min(1).optional(),
     /** Score under which the model rewrites the offending paragraphs (default: `85`). */

@@ -16,6 +16,8 @@ export type VoiceRules = {
   /** Rules that could not be used, one message each. */
   readonly warnings: readonly string[];
   readonly minAlertLevel: Severity;
+  /** Patterns whose matches no rule sees (TokenIgnores, BlockIgnores, `voice.ignore`). */
+  readonly ignorePatterns: readonly string[];
   /** sha256 of every rule file read and the settings applied: part of the stage's cache key. */
   readonly hash: string;
 };
@@ -29,17 +31,19 @@ const cache = new Map<string, VoiceRules>();
 export function loadVoiceRules(config: VoiceConfig, root: string, options: { valeConfig?: string; file?: string } = {}): VoiceRules {
   const iniPath = options.valeConfig ?? config.vale_config;
   const file = options.file ?? 'draft.md';
-  const key = JSON.stringify([root, iniPath, iniPath ? file : '', config.styles, config.based_on, config.rules, config.accept, config.reject, config.min_alert_level]);
+  const key = JSON.stringify([root, iniPath, iniPath ? file : '', config.styles, config.based_on, config.rules, config.accept, config.reject, config.ignore, config.min_alert_level]);
   const cached = cache.get(key);
   if (cached) return cached;
   let settings: RuleSetOptions;
   let sources: RuleSource[];
   let minAlertLevel: Severity;
+  let ignorePatterns: string[] = [...config.ignore];
   if (iniPath) {
     const resolved = resolveValeIni(readValeIni(path.resolve(root, iniPath)), file);
     settings = { ...resolved, accepted: [...resolved.accepted, ...config.accept] };
     sources = [...readRuleSources(settings), ...resolved.extraRules];
     minAlertLevel = resolved.minAlertLevel;
+    ignorePatterns = [...resolved.ignorePatterns, ...ignorePatterns];
   } else {
     settings = { stylesPaths: [path.resolve(root, config.styles)], basedOn: config.based_on, rules: config.rules, accepted: config.accept };
     const usesVale = config.based_on.includes('Vale') || Object.keys(config.rules).some((name) => name.startsWith('Vale.'));
@@ -48,9 +52,9 @@ export function loadVoiceRules(config: VoiceConfig, root: string, options: { val
   }
   const compiled = compileRuleSources(sources, settings);
   const hash = createHash('sha256')
-    .update(JSON.stringify([sources.map((s) => [s.name, s.text]), settings.basedOn, settings.rules ?? {}, settings.accepted ?? [], minAlertLevel]))
+    .update(JSON.stringify([sources.map((s) => [s.name, s.text]), settings.basedOn, settings.rules ?? {}, settings.accepted ?? [], minAlertLevel, ignorePatterns]))
     .digest('hex');
-  const rules: VoiceRules = { checks: compiled.checks, warnings: compiled.warnings, minAlertLevel, hash };
+  const rules: VoiceRules = { checks: compiled.checks, warnings: compiled.warnings, minAlertLevel, ignorePatterns, hash };
   cache.set(key, rules);
   return rules;
 }
@@ -64,7 +68,7 @@ export type VoiceReport = {
 
 /** Lints Markdown with the loaded rules and scores it. */
 export function assessVoice(markdown: string, rules: VoiceRules, options: { file: string; weights?: ScoreWeights }): VoiceReport {
-  const { alerts, words } = lintDocument(markdown, rules.checks, { file: options.file, minAlertLevel: rules.minAlertLevel });
+  const { alerts, words } = lintDocument(markdown, rules.checks, { file: options.file, minAlertLevel: rules.minAlertLevel, ignorePatterns: rules.ignorePatterns });
   return { alerts, words, score: scoreVoice(alerts, words, options.weights ?? DEFAULT_WEIGHTS) };
 }
 

@@ -1,6 +1,7 @@
 /** Lints one Markdown source with compiled checks and locates every alert as Vale does. */
 import type { Severity } from '../../messages.ts';
 import { createLocator } from './location.ts';
+import { compileValeRegex } from './regex.ts';
 import { extractProse, isSwitchedOff, sliceBlock, type ProseBlock } from './prose.ts';
 import { compileScope } from './scope.ts';
 import { splitSentences } from './sentences.ts';
@@ -12,7 +13,32 @@ export type LintOptions = {
   readonly file: string;
   /** Alerts below this level are not reported (default: `suggestion`). */
   readonly minAlertLevel?: Severity;
+  /** Patterns (Vale's TokenIgnores/BlockIgnores) whose matches no rule sees. */
+  readonly ignorePatterns?: readonly string[];
 };
+
+/** Source ranges matched by the ignore patterns. */
+function ignoredRanges(source: string, patterns: readonly string[]): Array<readonly [number, number]> {
+  const ranges: Array<readonly [number, number]> = [];
+  for (const pattern of patterns) {
+    for (const m of source.matchAll(compileValeRegex(pattern))) if (m[0] !== '') ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+/** Masks the characters of a block that come from ignored source ranges. */
+function maskBlock(block: ProseBlock, ranges: ReadonlyArray<readonly [number, number]>): ProseBlock {
+  if (ranges.length === 0 || block.scope === 'raw.md') return block;
+  let text = '';
+  let changed = false;
+  for (let k = 0; k < block.text.length; k += 1) {
+    const offset = block.offsets[k] as number;
+    const hidden = block.text[k] !== '\n' && ranges.some(([start, end]) => offset >= start && offset < end);
+    text += hidden ? '*' : block.text[k];
+    changed ||= hidden;
+  }
+  return changed ? { ...block, text } : block;
+}
 
 function proseParts(block: ProseBlock, sentences: boolean, paragraphs: boolean): ProseBlock[] {
   if (!block.prose) return [block];
@@ -47,7 +73,9 @@ export function lintDocument(source: string, checks: readonly CompiledCheck[], o
   const counts = new Map<string, number>();
   const alerts: VoiceAlert[] = [];
 
-  for (const block of doc.blocks) {
+  const ignored = ignoredRanges(source, options.ignorePatterns ?? []);
+  for (const original of doc.blocks) {
+    const block = maskBlock(original, ignored);
     for (const part of proseParts(block, scopes.includes('sentence'), scopes.includes('paragraph'))) {
       for (const { check, matches } of active) {
         if (!matches(part.scope)) continue;

@@ -15,6 +15,16 @@ describe('.vale.ini', () => {
     expect(resolveValeIni(ini, '/p/c.rst')).toMatchObject({ basedOn: ['A'], rules: {} });
   });
 
+  it('TokenIgnores and BlockIgnores hide their matches from every rule', () => {
+    const ini = parseValeIni('StylesPath = s\n[*.md]\nBasedOnStyles = T\nTokenIgnores = (\\$[^$]+\\$), (?:x{1\\,2})\nBlockIgnores = (?s)(\\{%.*?%\\})\n', '/p/.vale.ini');
+    const resolved = resolveValeIni(ini, '/p/a.md');
+    expect(resolved.ignorePatterns).toEqual(['(\\$[^$]+\\$)', '(?:x{1,2})', '(?s)(\\{%.*?%\\})']);
+    const rule = compileRuleSources([{ name: 'T.R', file: 'R.yml', text: "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - very\n" }], { stylesPaths: [], basedOn: ['T'] });
+    const md = 'A $very$ shirt, very nice.\n\n{% very\nvery %}\n\nvery.\n';
+    const alerts = lintSource(md, rule.checks, { file: 'a.md', ignorePatterns: resolved.ignorePatterns });
+    expect(alerts.map((a) => `${a.line}:${a.column}`)).toEqual(['1:17', '6:1']);
+  });
+
   it('rejects a bad level with its location', () => {
     expect(() => parseValeIni('[*]\nA.X = maybe\n', 'x.ini')).toThrow(new ValeIniError('x.ini:2: expected YES, NO or a level, got `maybe`'));
   });

@@ -14,7 +14,7 @@ export class ValeIniError extends UsageError {
   override readonly name = 'ValeIniError';
 }
 
-type Section = { readonly glob: string; basedOn: string[] | undefined; readonly rules: Record<string, RuleSetting> };
+type Section = { readonly glob: string; basedOn: string[] | undefined; readonly rules: Record<string, RuleSetting>; readonly ignores: string[] };
 
 export type ValeIni = {
   readonly file: string;
@@ -32,14 +32,17 @@ export type ResolvedValeConfig = {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly minAlertLevel: Severity;
   readonly accepted: readonly string[];
+  /** TokenIgnores and BlockIgnores patterns: text they match is never linted. */
+  readonly ignorePatterns: readonly string[];
   /** The built-in `Vale` style (Repetition, Spelling, Terms from `accept.txt`, Avoid from `reject.txt`), when used. */
   readonly extraRules: readonly RuleSource[];
 };
 
+/** Splits a comma-separated value; `\\,` keeps a comma inside an item (as go-ini does). */
 function list(value: string): string[] {
   return value
-    .split(',')
-    .map((s) => s.trim())
+    .split(/(?<!\\),/)
+    .map((s) => s.replace(/\\,/g, ',').trim())
     .filter(Boolean);
 }
 
@@ -51,7 +54,7 @@ function toSetting(value: string, where: string): RuleSetting {
 
 /** Parses the text of a `.vale.ini` located at `file`. */
 export function parseValeIni(text: string, file: string): ValeIni {
-  const global: Section = { glob: '*', basedOn: undefined, rules: {} };
+  const global: Section = { glob: '*', basedOn: undefined, rules: {}, ignores: [] };
   const sections: Section[] = [];
   let current = global;
   let stylesPath = '.';
@@ -63,7 +66,7 @@ export function parseValeIni(text: string, file: string): ValeIni {
     if (line === '' || line.startsWith('#') || line.startsWith(';')) return;
     const header = /^\[(.+)\]$/.exec(line);
     if (header) {
-      current = { glob: (header[1] as string).trim(), basedOn: undefined, rules: {} };
+      current = { glob: (header[1] as string).trim(), basedOn: undefined, rules: {}, ignores: [] };
       sections.push(current);
       return;
     }
@@ -77,6 +80,7 @@ export function parseValeIni(text: string, file: string): ValeIni {
       minAlertLevel = value as Severity;
     } else if (current === global && key === 'Vocab') vocab = list(value);
     else if (key === 'BasedOnStyles') current.basedOn = list(value);
+    else if (key === 'TokenIgnores' || key === 'BlockIgnores') current.ignores.push(...list(value));
     else if (/^[\w-]+\.[\w.-]+$/.test(key)) current.rules[key] = toSetting(value, where);
     // Other keys (Packages, IgnoredScopes, TokenIgnores, …) do not change which rules run.
   });
@@ -114,11 +118,13 @@ export function resolveValeIni(ini: ValeIni, filePath: string): ResolvedValeConf
   const posix = relative.split(path.sep).join('/');
   let basedOn = ini.global.basedOn ?? [];
   const rules: Record<string, RuleSetting> = { ...ini.global.rules };
+  const ignorePatterns = [...ini.global.ignores];
   for (const section of ini.sections) {
     const matches = picomatch(section.glob, { dot: true });
     if (!matches(basename) && !matches(posix)) continue;
     if (section.basedOn) basedOn = [...new Set([...basedOn, ...section.basedOn])];
     Object.assign(rules, section.rules);
+    ignorePatterns.push(...section.ignores);
   }
   const accepted: string[] = [];
   const rejected: string[] = [];
@@ -130,5 +136,5 @@ export function resolveValeIni(ini: ValeIni, filePath: string): ResolvedValeConf
   }
   const usesVale = basedOn.includes('Vale') || Object.keys(rules).some((name) => name.startsWith('Vale.'));
   const extraRules = usesVale ? valeBuiltinRules(accepted, rejected) : [];
-  return { stylesPaths: [ini.stylesPath], basedOn, rules, minAlertLevel: ini.minAlertLevel, accepted, extraRules };
+  return { stylesPaths: [ini.stylesPath], basedOn, rules, minAlertLevel: ini.minAlertLevel, accepted, extraRules, ignorePatterns };
 }
