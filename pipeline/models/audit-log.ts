@@ -1,6 +1,8 @@
 /** `.copydesk/audit.jsonl`: one line per model call. No secrets; prompt text only when debugging is asked for. */
+import { createHash } from 'node:crypto';
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { ModelAnswer, ModelRequest } from './types.ts';
 
 export type AuditEntry = {
   readonly time: string;
@@ -59,5 +61,43 @@ export function createAuditLog(file: string | undefined): AuditLog {
       await chain;
       if (failure) throw new Error(`Cannot write the audit log \`${String(file)}\``, { cause: failure });
     },
+  };
+}
+
+/** Builds the audit line of a call (pure); `answer` is undefined when the call failed. */
+export function toAuditEntry(call: {
+  readonly request: ModelRequest;
+  readonly purpose: AuditEntry['purpose'];
+  readonly provider: string;
+  readonly answer: ModelAnswer | undefined;
+  readonly costUsd: number;
+  readonly time: string;
+  readonly run: string;
+  readonly debugPrompts: boolean;
+}): AuditEntry {
+  const { request, answer } = call;
+  return {
+    time: call.time,
+    run: call.run,
+    brief: request.meta.briefId,
+    stage: request.meta.stage,
+    task: request.task,
+    provider: call.provider,
+    model: answer?.model ?? request.model,
+    prompt_file: request.meta.promptFile ?? null,
+    prompt_hash: request.meta.promptHash ?? null,
+    purpose: call.purpose,
+    tokens: {
+      input: answer?.usage.inputTokens ?? 0,
+      cache_write: answer?.usage.cacheWriteTokens ?? 0,
+      cache_read: answer?.usage.cacheReadTokens ?? 0,
+      output: answer?.usage.outputTokens ?? 0,
+    },
+    cost_usd: call.costUsd,
+    stop_reason: answer?.stopReason ?? null,
+    latency_ms: answer?.latencyMs ?? 0,
+    request_id: answer?.requestId ?? null,
+    answer_hash: answer ? createHash('sha256').update(answer.text).digest('hex') : null,
+    ...(call.debugPrompts ? { prompt: { system: request.system, messages: request.messages } } : {}),
   };
 }

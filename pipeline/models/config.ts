@@ -24,17 +24,21 @@ export const modelsConfigSchema = z
     metadata: z.string().min(1).default('claude-haiku-5-5'),
     /** Per-task overrides: `{ "seo-metadata": "claude-haiku-5-5" }`. */
     tasks: z.record(z.string(), z.string().min(1)).default({}),
-    /** Rate limits of the model API; defaults are Anthropic's tier 1 for Sonnet (RPM 50, ITPM 30,000, OTPM 8,000). */
+    /**
+     * Rate limits of the model API. Defaults are Anthropic's tier 2 for Sonnet (RPM 1,000, ITPM 450,000,
+     * OTPM 90,000); lower limits reported by the API's `anthropic-ratelimit-*` headers win automatically.
+     * Output tokens are reserved at `max_tokens` until the answer says how many were used, as the API does.
+     */
     limits: z
       .strictObject({
         /** Model calls in flight at once (default: `8`). */
         concurrency: z.number().int().min(1).max(256).default(8),
-        /** Requests per minute (default: `50`). */
-        rpm: z.number().positive().default(50),
-        /** Uncached input tokens per minute; cache reads do not count (default: `30000`). */
-        itpm: z.number().positive().default(30_000),
-        /** Output tokens per minute, reserved at `max_tokens` and settled from usage (default: `8000`). */
-        otpm: z.number().positive().default(8_000),
+        /** Requests per minute (default: `1000`). */
+        rpm: z.number().positive().default(1_000),
+        /** Uncached input tokens per minute; cache reads do not count (default: `450000`). */
+        itpm: z.number().positive().default(450_000),
+        /** Output tokens per minute, reserved at `max_tokens` and settled from usage (default: `90000`). */
+        otpm: z.number().positive().default(90_000),
       })
       .prefault({}),
     /** Retries of 429, 529, 5xx and connection resets; the SDK's own retries are off (default: 4 retries, 0.5 s doubling to 30 s). */

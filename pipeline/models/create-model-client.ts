@@ -3,12 +3,11 @@
  * API (rate limits, retries), the budget, the cost ledger, the audit log, answer validation (schema,
  * refusal, truncation, one JSON repair) and batch mode (see `batch-mode.ts`).
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Logger, ModelCall } from '../document.ts';
 import { PromptError, type PromptSet } from '../prompts/load-prompts.ts';
 import { createAnthropicProvider, type AnthropicProvider } from './anthropic-provider.ts';
-import { createAuditLog, type AuditEntry } from './audit-log.ts';
+import { createAuditLog, toAuditEntry, type AuditEntry } from './audit-log.ts';
 import { createBatchMode, type BatchCollection, type BatchMode, type BatchSubmission } from './batch-mode.ts';
 import { openBatchStore } from './batch-store.ts';
 import { buildRepairRequest, checkStructuredAnswer } from './check-answer.ts';
@@ -88,7 +87,17 @@ export type ModelClient = {
 type Route = { readonly provider: ProviderName; readonly retryMaxTokens: number | undefined };
 type Purpose = AuditEntry['purpose'];
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** The located failure for an answer that cannot be used. */
+function invalidAnswer(request: ModelRequest, reason: string): ModelAnswerError {
+  return new ModelAnswerError({
+    file: request.meta.promptFile ?? `prompts/${request.task}.md`,
+    line: 1,
+    column: 1,
+    rule: 'model/invalid-answer',
+    severity: 'error',
+    message: `Brief \`${request.meta.briefId}\`, task \`${request.task}\`: ${reason}`,
+  });
+}
 
 /** Creates the model client for one run. */
 export function createModelClient(options: ModelClientOptions): ModelClient {
@@ -162,31 +171,8 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
   };
 
   const writeAudit = (request: ModelRequest, purpose: Purpose, provider: string, answer: ModelAnswer | undefined, costUsd: number, extra: Partial<AuditEntry> = {}): void => {
-    audit.write({
-      time: new Date(clock()).toISOString(),
-      run: options.runId,
-      brief: request.meta.briefId,
-      stage: request.meta.stage,
-      task: request.task,
-      provider,
-      model: answer?.model ?? request.model,
-      prompt_file: request.meta.promptFile ?? null,
-      prompt_hash: request.meta.promptHash ?? null,
-      purpose,
-      tokens: {
-        input: answer?.usage.inputTokens ?? 0,
-        cache_write: answer?.usage.cacheWriteTokens ?? 0,
-        cache_read: answer?.usage.cacheReadTokens ?? 0,
-        output: answer?.usage.outputTokens ?? 0,
-      },
-      cost_usd: costUsd,
-      stop_reason: answer?.stopReason ?? null,
-      latency_ms: answer?.latencyMs ?? 0,
-      request_id: answer?.requestId ?? null,
-      answer_hash: answer ? sha256(answer.text) : null,
-      ...extra,
-      ...(debugPrompts ? { prompt: { system: request.system, messages: request.messages } } : {}),
-    });
+    const time = new Date(clock()).toISOString();
+    audit.write({ ...toAuditEntry({ request, purpose, provider, answer, costUsd, time, run: options.runId, debugPrompts }), ...extra });
   };
 
   const recordAnswer = (request: ModelRequest, provider: ModelProvider, answer: ModelAnswer, costUsd: number, batch: boolean): void => {
@@ -253,19 +239,14 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     if (answer.stopReason === 'max_tokens' || !request.schema) return answer;
     const first = checkStructuredAnswer(answer.text, request.schema);
     if (first.ok) return { ...answer, json: first.value };
+    // The offline model is deterministic: asking it again would give the same answer.
+    if (provider.name === 'offline') throw invalidAnswer(request, first.reason);
     const repair = await send(buildRepairRequest(sent, answer.text, first.reason), provider, 'repair');
     if (repair.stopReason === 'refusal') return { ...repair, text: '' };
     if (repair.stopReason === 'max_tokens') return repair;
     const second = checkStructuredAnswer(repair.text, request.schema);
     if (second.ok) return { ...repair, json: second.value };
-    throw new ModelAnswerError({
-      file: request.meta.promptFile ?? `prompts/${request.task}.md`,
-      line: 1,
-      column: 1,
-      rule: 'model/invalid-answer',
-      severity: 'error',
-      message: `Brief \`${request.meta.briefId}\`, task \`${request.task}\`: ${second.reason} (after one repair attempt)`,
-    });
+    throw invalidAnswer(request, `${second.reason} (after one repair attempt)`);
   };
 
   const guardedCall: ModelCall = async (request) => {
