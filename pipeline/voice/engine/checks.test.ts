@@ -216,6 +216,14 @@ describe('comment controls', () => {
   });
 });
 
+describe('metric formulas as the Readability package writes them', () => {
+  it('math.sqrt and friends evaluate', () => {
+    const rule = 'extends: metric\nmessage: "SMOG %s"\nformula: |\n  1.0430 * math.sqrt((polysyllabic_words * 30.0) / sentences) + 3.1291\ncondition: "> 5"\n';
+    const [alert] = lintWith(rule, 'Organisational complexity systematically underestimates environmental externalities.\n');
+    expect(alert).toMatch(/^1:1:warning:SMOG \d+\.\d\d$/);
+  });
+});
+
 describe('sentence-length spread (copydesk metric variables)', () => {
   it('flags monotone sentence lengths, not varied ones', () => {
     const rule = 'extends: metric\nmessage: "spread %s"\nformula: "sentences >= 6 ? sentence_length_stdev : 99"\ncondition: "< 2.5"\n';
