@@ -46,7 +46,8 @@ export function listFailures(answer: SeoMetadataAnswer | undefined, c: ResolveCo
   return checkProposal(answer, c).flatMap((check) => (check.grade !== 'good' && check.field ? [{ field: check.field, rule: check.rule, message: check.message }] : []));
 }
 
-const EMPTY_ANSWER: SeoMetadataAnswer = { seo_title: '', description: '', slug: '', excerpt: '', tags: [], image_alts: [], faq: [] };
+/** An answer with every field empty. */
+export const EMPTY_ANSWER: SeoMetadataAnswer = { seo_title: '', description: '', slug: '', excerpt: '', tags: [], image_alts: [], faq: [] };
 
 function pickField(answer: SeoMetadataAnswer, field: MetadataField): Partial<SeoMetadataAnswer> {
   if (field === 'images') return { image_alts: answer.image_alts };
@@ -103,5 +104,7 @@ function fillGaps(answer: SeoMetadataAnswer, second: SeoMetadataAnswer | undefin
   const tags = composeTags(c.input.tags, proposedTags, [c.input.keyphrase, ...c.input.keywords]);
   const proposedFaq = (answer.faq.length > 0 ? answer.faq : (second?.faq ?? [])).filter((f) => f.question.trim() !== '' && f.answer.trim() !== '');
   const faq = c.input.faq ? (proposedFaq.length > 0 ? proposedFaq : composeFaq(c.analysis)) : [];
-  return { ...answer, excerpt, tags, faq };
+  // Only the images the brief and the draft name, in their order: a model never adds an image.
+  const imageAlts = c.input.images.flatMap((src) => answer.image_alts.filter((a) => a.src === src && a.alt.trim() !== '').slice(0, 1));
+  return { ...answer, excerpt, tags, faq, image_alts: imageAlts };
 }

@@ -137,6 +137,14 @@ describe('seoStage', () => {
     expect((out.stages.seo as SeoStageResult).sources.images).toBe('repaired');
   });
 
+  it('keeps alt texts only for the images the brief and the draft name', async () => {
+    const answer = { ...good, image_alts: [{ src: 'images/ls-001-front.jpg', alt: 'Front of the shirt' }, { src: 'images/invented.jpg', alt: 'Made up' }] };
+    const { call } = scriptedCall([{ json: answer }]);
+    const doc = await seoStage.run(productDoc(readFixture('seaside-linen-shirt.md')), stageContext(call));
+    expect(doc.fields.image_alts).toEqual([{ src: 'images/ls-001-front.jpg', alt: 'Front of the shirt' }]);
+    expect(JSON.stringify(doc.fields.jsonld)).not.toContain('invented');
+  });
+
   it('makes no model call for an empty draft and flags what cannot pass', async () => {
     const { call, requests } = scriptedCall([]);
     const doc = await seoStage.run(articleDoc({}, ''), stageContext(call));

@@ -13,7 +13,7 @@ import type { SeoCheck } from './checks/types.ts';
 import { readSentences } from './compose-metadata.ts';
 import { flagChecks } from './flag-checks.ts';
 import { SEO_METADATA_JSON_SCHEMA, type SeoMetadataAnswer, seoMetadataAnswerSchema, type SeoMetadataInput } from './metadata-answer.ts';
-import { resolveMetadata, type ResolveContext, type ResolvedMetadata, listFailures } from './resolve-metadata.ts';
+import { EMPTY_ANSWER, listFailures, resolveMetadata, type ResolveContext, type ResolvedMetadata } from './resolve-metadata.ts';
 import { buildStructuredData } from './structured-data.ts';
 import { analyseMarkdown, type MarkdownAnalysis } from './text/analyse-markdown.ts';
 import { parseKeyphrase } from './text/keyphrase.ts';
@@ -54,7 +54,7 @@ export async function runSeoStage(doc: DraftDoc, ctx: StageContext): Promise<Dra
   const first = await askForMetadata(doc, input, prompt, ctx);
   const failures = listFailures(first.answer, context, first.problem);
   const second = failures.length > 0
-    ? await askForMetadata(doc, { ...input, retry: { failed: failures, previous: first.answer ?? emptyAnswer() } }, prompt, ctx)
+    ? await askForMetadata(doc, { ...input, retry: { failed: failures, previous: first.answer ?? EMPTY_ANSWER } }, prompt, ctx)
     : undefined;
   const resolved = resolveMetadata(first.answer, second?.answer, context);
   const problems = [first.problem, second?.problem].filter((p): p is string => p !== undefined);
@@ -199,10 +199,6 @@ function templateValues(input: SeoMetadataInput): Record<string, unknown> {
         ].join('\n')
       : '',
   };
-}
-
-function emptyAnswer(): SeoMetadataAnswer {
-  return { seo_title: '', description: '', slug: '', excerpt: '', tags: [], image_alts: [], faq: [] };
 }
 
 /** Writes the settled metadata, structured data, check results and flags into the document (pure). */
