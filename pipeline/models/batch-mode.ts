@@ -38,7 +38,8 @@ export type BatchAnswer = { readonly answer: ModelAnswer; readonly batchId: stri
 export type BatchMode = {
   /** Returns the stored answer for the request, or records it and throws `BatchPendingError`. */
   send(request: ModelRequest): Promise<BatchAnswer>;
-  submit(): Promise<BatchSubmission | undefined>;
+  /** Sends the recorded requests that fit the budget; `submission` is absent when none was sent. */
+  submit(): Promise<{ readonly submission?: BatchSubmission; readonly deferredCount: number }>;
   collect(options?: { readonly wait?: boolean; readonly pollMs?: number }): Promise<BatchCollection>;
   /** Requests recorded for the next batch. */
   pendingCount(): number;
@@ -100,7 +101,7 @@ export function createBatchMode(options: BatchModeOptions): BatchMode {
     },
 
     async submit() {
-      if (pending.size === 0) return undefined;
+      if (pending.size === 0) return { deferredCount: 0 };
       const items: { customId: string; request: ModelRequest }[] = [];
       const reservations: Reservation[] = [];
       for (const [key, request] of pending) {
@@ -114,7 +115,7 @@ export function createBatchMode(options: BatchModeOptions): BatchMode {
         items.push({ customId: key, request });
       }
       const deferredCount = pending.size - items.length;
-      if (items.length === 0) return { batchId: '', requestCount: 0, deferredCount };
+      if (items.length === 0) return { deferredCount };
       let created;
       try {
         created = await options.provider.createBatch(items);
@@ -139,7 +140,7 @@ export function createBatchMode(options: BatchModeOptions): BatchMode {
       };
       await options.store.save(stored);
       for (const item of items) pending.delete(item.customId);
-      return { batchId: created.id, requestCount: items.length, deferredCount };
+      return { submission: { batchId: created.id, requestCount: items.length, deferredCount }, deferredCount };
     },
 
     async collect(collectOptions = {}) {

@@ -257,6 +257,21 @@ describe('createModelClient with the Anthropic provider', () => {
   });
 });
 
+describe('createModelClient batch budget', () => {
+  it('sends only the recorded requests that fit the budget and reports the rest as deferred', async () => {
+    const worst = worstCaseCost(request('x'), findPrice('claude-sonnet-5-5')!, { batch: true });
+    const { server: s, client } = await setup({}, { batch: true, maxCostUsd: worst * 1.5 });
+    for (const id of ['a', 'b']) await expect(client.call(request(id))).rejects.toBeInstanceOf(BatchPendingError);
+    const submission = await client.submitBatch();
+    expect(submission).toMatchObject({ requestCount: 1, deferredCount: 1 });
+    expect(client.budgetExceeded()).toBe(true);
+    const batch = [...s.batches.values()][0];
+    expect(batch?.requests).toHaveLength(1);
+    expect(await client.submitBatch()).toBeUndefined();
+    await client.close();
+  });
+});
+
 describe('createModelClient estimates and debugging', () => {
   it('estimates with count_tokens when a key is set, locally otherwise, priced at the model', async () => {
     const { server: s, client } = await setup();

@@ -74,7 +74,10 @@ export type ModelClient = {
   isDeferral(error: unknown): boolean;
   /** Scheduler counters for the Anthropic API (sent, retries, 429s, paused ms). */
   schedulerStats(): SchedulerStats;
-  /** Batch mode: sends the recorded requests as one Message Batch (undefined when none are recorded). */
+  /**
+   * Batch mode: sends the recorded requests as one Message Batch (undefined when none was sent). Requests
+   * whose worst case (at the batch rate) would pass the budget stay unsent: `deferredCount`, and `budgetExceeded()` turns true.
+   */
   submitBatch(): Promise<BatchSubmission | undefined>;
   /** Fetches the results of ended batches stored in the state folder; `wait` polls until they end. */
   collectBatches(options?: { readonly wait?: boolean; readonly pollMs?: number }): Promise<BatchCollection>;
@@ -274,8 +277,8 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     schedulerStats: () => anthropicScheduler.stats(),
     async submitBatch() {
       if (!batchMode) return undefined;
-      const submission = await batchMode.submit();
-      if (submission && submission.deferredCount > 0) budgetHit = true;
+      const { submission, deferredCount } = await batchMode.submit();
+      if (deferredCount > 0) budgetHit = true;
       return submission;
     },
     async collectBatches(collectOptions = {}) {
