@@ -1,34 +1,25 @@
-/** The model side of one run: which provider answers, and what the calls cost. */
+/** The model side of one run: the model client (providers, queue, budget, audit, batches) with every offline handler. */
 import type { Config } from './config/schema.ts';
-import type { ModelCall } from './document.ts';
+import { createModelClient, type ModelClient } from './models/index.ts';
 import { offlineDraft } from './models/offline/draft.ts';
+import { createOfflineProvider } from './models/offline/provider.ts';
+import type { OfflineHandler } from './models/types.ts';
+import type { PromptSet } from './prompts/load-prompts.ts';
 import { SEO_TASK } from './seo/seo-stage.ts';
 import { offlineSeoMetadata } from './seo/index.ts';
 import { REWRITE_TASK, offlineVoiceRewrite } from './voice/index.ts';
-import { createOfflineProvider } from './models/offline/provider.ts';
-import type { OfflineHandler, Usage } from './models/types.ts';
-import { ZERO_USAGE, addUsage } from './models/types.ts';
 
-export type ModelSession = {
-  readonly providerName: string;
-  readonly call: ModelCall;
-  calls(): number;
-  usage(): Usage;
-  costUsd(): number;
-  cacheHitRate(): number | null;
-  budgetExceeded(): boolean;
-  /** Whether an error means "try this brief again next run" (budget, batch pending). */
-  isDeferral(error: unknown): boolean;
-};
+export type ModelSession = ModelClient;
 
 export type ModelSessionOptions = {
   readonly config: Config;
+  readonly prompts: PromptSet;
   readonly env: NodeJS.ProcessEnv;
   readonly runId: string;
   readonly stateDir: string;
   readonly maxCostUsd: number | undefined;
+  readonly batch: boolean;
   readonly signal: AbortSignal;
-  readonly now: () => Date;
 };
 
 /** Offline handlers of every task the stages ask for. */
@@ -39,30 +30,22 @@ export const OFFLINE_HANDLERS: Readonly<Record<string, OfflineHandler>> = {
   [SEO_TASK]: offlineSeoMetadata,
 };
 
-/** Creates the session: the offline model when no ANTHROPIC_API_KEY is set. */
+/** Creates the run's model client: Claude when ANTHROPIC_API_KEY (or ANTHROPIC_BASE_URL) is set, else the offline model. */
 export function createModelSession(options: ModelSessionOptions): ModelSession {
-  const provider = createOfflineProvider(OFFLINE_HANDLERS);
-  let usage = ZERO_USAGE;
-  let calls = 0;
-  return {
-    providerName: provider.name,
-    async call(request) {
-      options.signal.throwIfAborted();
-      const answer = await provider.complete(request, options.signal);
-      calls += 1;
-      usage = addUsage(usage, answer.usage);
-      return answer;
-    },
-    calls: () => calls,
-    usage: () => usage,
-    costUsd: () => 0,
-    cacheHitRate: () => null,
-    budgetExceeded: () => false,
-    isDeferral: () => false,
-  };
+  return createModelClient({
+    config: options.config.models,
+    providers: { offline: createOfflineProvider(OFFLINE_HANDLERS) },
+    env: options.env,
+    prompts: options.prompts,
+    runId: options.runId,
+    stateDir: options.stateDir,
+    ...(options.maxCostUsd === undefined ? {} : { maxCostUsd: options.maxCostUsd }),
+    batch: options.batch,
+    signal: options.signal,
+  });
 }
 
 /** Name of the provider a run would use with this environment. */
 export function providerNameFor(env: NodeJS.ProcessEnv): string {
-  return env.ANTHROPIC_API_KEY ? 'anthropic' : 'offline';
+  return env.ANTHROPIC_API_KEY || env.ANTHROPIC_BASE_URL ? 'anthropic' : 'offline';
 }

@@ -15,7 +15,7 @@ import { createModelSession, type ModelSession } from './model-session.ts';
 import { runStages, type StagePlan } from './process-job.ts';
 import { createPromptSet } from './prompts/load-prompts.ts';
 import { publishDraft, type Publisher } from './publish/publish-draft.ts';
-import { newRunId, writeRunRecord, type BriefOutcome, type RunRecord } from './report/run-record.ts';
+import { newRunId, writeRunRecord, type BatchReport, type BriefOutcome, type RunRecord } from './report/run-record.ts';
 import { reviewGate } from './review.ts';
 import { pipelineStages } from './stages/pipeline-stages.ts';
 import { acquireLock } from './state/lock.ts';
@@ -30,6 +30,8 @@ export type RunOptions = {
   readonly dryRun?: boolean;
   readonly concurrency?: number | undefined;
   readonly maxCostUsd?: number | undefined;
+  /** Send model requests as Message Batches; `wait` collects them and finishes the run. */
+  readonly batch?: { readonly wait: boolean } | undefined;
   readonly env: NodeJS.ProcessEnv;
   readonly logger: Logger;
   readonly signal: AbortSignal;
@@ -47,15 +49,17 @@ export async function runPipeline(options: RunOptions): Promise<{ record: RunRec
   try {
     const read = await readBriefs({ paths: options.paths.length > 0 ? options.paths : [path.resolve(root, config.briefs)], briefsDir: path.resolve(root, config.briefs), maxBytes: config.max_brief_bytes, cwd: options.cwd });
     const prompts = createPromptSet(path.resolve(root, config.prompts), config.models, root);
-    const models = createModelSession({ config, env: options.env, runId, stateDir, maxCostUsd: options.maxCostUsd, signal: options.signal, now });
+    const models = createModelSession({ config, prompts, env: options.env, runId, stateDir, maxCostUsd: options.maxCostUsd, batch: options.batch !== undefined, signal: options.signal });
     const jobs = planJobs(read.briefs, { config, promptsHash: await hashPromptFiles(path.resolve(root, config.prompts)), provider: models.providerName, targetOverride: options.target });
     const stages = await pipelineStages({ config, root, stateDir });
     const ctx: StageContext = { call: models.call, prompts, config, now, logger: options.logger, signal: options.signal };
     const publisher: Publisher = { root, config, stateDir, runId, now, dryRun: options.dryRun ?? false };
 
-    const outcomes = await processJobs(jobs, { stages, ctx, cache: createStageCache(stateDir), publisher, models, concurrency: options.concurrency ?? config.concurrency });
+    const deps: JobDeps = { stages, ctx, cache: createStageCache(stateDir), publisher, models, concurrency: options.concurrency ?? config.concurrency };
+    const { outcomes, batch } = options.batch ? await processInBatches(jobs, deps, options.batch.wait) : { outcomes: await processJobs(jobs, deps), batch: undefined };
+    await models.close();
     const failedReads = invalidBriefOutcomes(read.messages);
-    const record = assembleRecord({ runId, started, finished: now(), outcomes: [...outcomes, ...failedReads], models, dryRun: options.dryRun ?? false, signal: options.signal });
+    const record = assembleRecord({ runId, started, finished: now(), outcomes: [...outcomes, ...failedReads], models, dryRun: options.dryRun ?? false, signal: options.signal, batch });
     const recordPath = await writeRunRecord(path.resolve(root, config.runs), record);
     return { record, recordPath: path.relative(options.cwd, recordPath) };
   } finally {
@@ -71,6 +75,28 @@ type JobDeps = {
   readonly models: ModelSession;
   readonly concurrency: number;
 };
+
+/**
+ * Batch mode: collect the results of earlier batches, run the jobs (requests not yet answered are
+ * recorded and their briefs deferred), send what was recorded as one Message Batch. With `wait`,
+ * repeat until every stage of every brief has its answers.
+ */
+async function processInBatches(jobs: readonly Job[], deps: JobDeps, wait: boolean): Promise<{ outcomes: BriefOutcome[]; batch: BatchReport }> {
+  const collected: string[] = [];
+  const submitted: { batchId: string; requestCount: number }[] = [];
+  for (;;) {
+    const collection = await deps.models.collectBatches({ wait });
+    collected.push(...collection.collected);
+    let pending = collection.pending;
+    const outcomes = await processJobs(jobs, deps);
+    const submission = await deps.models.submitBatch();
+    if (submission) {
+      submitted.push({ batchId: submission.batchId, requestCount: submission.requestCount });
+      pending = [...pending, submission.batchId];
+    }
+    if (!wait || !submission || deps.ctx.signal.aborted) return { outcomes, batch: { collected, submitted, pending } };
+  }
+}
 
 /** One queue over the briefs; SIGINT stops new ones, in-flight ones finish. */
 async function processJobs(jobs: readonly Job[], deps: JobDeps): Promise<BriefOutcome[]> {
@@ -143,7 +169,7 @@ function invalidBriefOutcomes(messages: readonly LocatedMessage[]): BriefOutcome
 }
 
 function assembleRecord(input: {
-  runId: string; started: Date; finished: Date; outcomes: BriefOutcome[]; models: ModelSession; dryRun: boolean; signal: AbortSignal;
+  runId: string; started: Date; finished: Date; outcomes: BriefOutcome[]; models: ModelSession; dryRun: boolean; signal: AbortSignal; batch: BatchReport | undefined;
 }): RunRecord {
   const count = (status: BriefOutcome['status']): number => input.outcomes.filter((o) => o.status === status).length;
   const written = input.outcomes.filter((o) => o.publish && (o.publish.status === 'created' || o.publish.status === 'updated')).length;
@@ -167,5 +193,6 @@ function assembleRecord(input: {
     briefs: input.outcomes,
     exitCode,
     ...(stoppedBy ? { stoppedBy } : {}),
+    ...(input.batch ? { batch: input.batch } : {}),
   };
 }

@@ -39,6 +39,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       dryRun: options.dryRun ?? false,
       concurrency: options.concurrency,
       maxCostUsd: options.maxCost,
+      batch: options.batch ? { wait: options.wait ?? false } : undefined,
       env: options.env,
       logger: stderrLogger(options.io, options.verbose),
       signal: controller.signal,

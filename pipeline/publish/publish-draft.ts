@@ -24,12 +24,12 @@ export async function publishDraft(doc: DraftDoc, publisher: Publisher): Promise
   }
   const outputDir = path.resolve(publisher.root, publisher.config.output);
   if (publisher.dryRun) {
-    return { status: 'unchanged', location: path.relative(process.cwd(), draftPath(outputDir, doc.job.brief.slug)), message: 'dry run: nothing written' };
+    return { status: 'unchanged', location: path.relative(publisher.root, draftPath(outputDir, doc.job.brief.slug)), message: 'dry run: nothing written' };
   }
   let loaded = records.get(publisher);
   if (!loaded) {
     loaded = loadTargetRecords(publisher.stateDir, 'static');
     records.set(publisher, loaded);
   }
-  return publishToStatic(doc, publisher.runId, publisher.now(), { outputDir, dialect: publisher.config.dialect, records: await loaded });
+  return publishToStatic(doc, publisher.runId, publisher.now(), { outputDir, dialect: publisher.config.dialect, records: await loaded, root: publisher.root });
 }

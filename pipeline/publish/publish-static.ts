@@ -12,6 +12,8 @@ export type StaticTarget = {
   readonly outputDir: string;
   readonly dialect: Dialect;
   readonly records: TargetRecords;
+  /** Locations in results are shown relative to this folder (the project root). */
+  readonly root: string;
 };
 
 export class UnsafeSlugError extends Error {
@@ -31,7 +33,7 @@ export function draftPath(outputDir: string, slug: string): string {
 export async function publishToStatic(doc: DraftDoc, runId: string, now: Date, target: StaticTarget): Promise<PublishResult> {
   const { job } = doc;
   const file = draftPath(target.outputDir, job.brief.slug);
-  const shown = path.relative(process.cwd(), file);
+  const shown = path.relative(target.root, file);
   const record = target.records.get(job.id);
   const owner = target.records.findBy((r) => r.location === file && r.briefId !== job.id);
   if (owner) {

@@ -25,6 +25,13 @@ export type BriefOutcome = {
   readonly details?: Readonly<Record<string, unknown>>;
 };
 
+/** Message Batches this run collected, submitted, and still waits for. */
+export type BatchReport = {
+  readonly collected: readonly string[];
+  readonly submitted: readonly { readonly batchId: string; readonly requestCount: number }[];
+  readonly pending: readonly string[];
+};
+
 export type RunRecord = {
   readonly runId: string;
   readonly startedAt: string;
@@ -41,6 +48,7 @@ export type RunRecord = {
   readonly briefs: readonly BriefOutcome[];
   readonly exitCode: number;
   readonly stoppedBy?: 'budget' | 'signal';
+  readonly batch?: BatchReport;
 };
 
 /** Writes the run record atomically; returns its path. */
@@ -76,6 +84,11 @@ export function formatSummary(record: RunRecord, recordPath: string): string {
     for (const flag of brief.flags) lines.push(`      ${flag.rule}${flag.line ? ` (${flag.line}:${flag.column ?? 1})` : ''}: ${flag.message}`);
     for (const error of brief.errors ?? []) lines.push(`      ${formatMessage(error)}`);
     if (brief.publish?.message) lines.push(`      ${brief.publish.rule ?? 'publish'}: ${brief.publish.message}`);
+  }
+  if (record.batch) {
+    const b = record.batch;
+    for (const s of b.submitted) lines.push(`  batch ${s.batchId} sent with ${s.requestCount} requests (half price); run again, or with --wait, to collect it`);
+    if (b.collected.length > 0) lines.push(`  batches collected: ${b.collected.join(', ')}`);
   }
   if (record.stoppedBy === 'budget') lines.push('  stopped at the cost budget: the deferred briefs run next time (exit 4)');
   if (record.stoppedBy === 'signal') lines.push('  interrupted: in-flight briefs finished, the rest run next time');
