@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAnthropicServer, type AnthropicServer, type AnthropicServerOptions } from '../../test/servers/anthropic-server.ts';
+import { startOpenAIServer } from '../../test/servers/openai-server.ts';
 import type { Prompt, PromptSet } from '../prompts/load-prompts.ts';
 import { modelsConfigSchema } from './config.ts';
 import { createModelClient, type ModelClientOptions } from './create-model-client.ts';
@@ -301,6 +302,29 @@ describe('createModelClient estimates and debugging', () => {
     await client.call(request('debugged'));
     await client.close();
     expect(readAudit()[0]?.['prompt']).toMatchObject({ system: [{ text: VOICE, cache: '1h' }] });
+  });
+});
+
+describe('createModelClient routing', () => {
+  it('sends a task whose prompt says `provider: openai` to the OpenAI-compatible endpoint', async () => {
+    const openai = await startOpenAIServer();
+    try {
+      const client = createModelClient({
+        config: modelsConfigSchema.parse({ openai: { base_url: `${openai.url}/v1` } }),
+        env: { ANTHROPIC_API_KEY: SECRET },
+        prompts: promptsWith({ provider: 'openai', model: 'llama3.1' }),
+        runId: 'r',
+        stateDir,
+      });
+      const answer = await client.call(request('routed', { model: 'llama3.1' }));
+      await client.close();
+      expect(answer).toMatchObject({ provider: 'openai', json: { title: 'Sample title', tags: ['Sample tags'] } });
+      expect(openai.requests).toHaveLength(1);
+      expect(client.costUsd()).toBe(0);
+      expect(readAudit()[0]).toMatchObject({ provider: 'openai', model: 'llama3.1' });
+    } finally {
+      await openai.close();
+    }
   });
 });
 
