@@ -98,4 +98,17 @@ describe('copydesk run with Claude (local Anthropic server, real SDK)', () => {
     expect(second.totals.deferred).toBe(0);
     expect(second.totals.written).toBe(3);
   });
+
+  it('plan estimates tokens with count_tokens and dollars before anything is spent', async () => {
+    server = await startAnthropicServer({ responder: draftingResponder() });
+    const dir = await makeProject(fastModelLimits);
+    const env = { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: server.url };
+    const { stdout } = await cli(dir, ['plan', '--json'], env);
+    const plan = JSON.parse(stdout) as { briefs: { estimate?: { source: string; inputTokens: number; worstCaseUsd: number } }[]; estimate: { worstCaseUsd: number } };
+    expect(plan.briefs).toHaveLength(7);
+    expect(plan.briefs.every((b) => b.estimate?.source === 'count_tokens' && b.estimate.inputTokens > 500)).toBe(true);
+    expect(plan.estimate.worstCaseUsd).toBeGreaterThan(0);
+    expect(server.messageRequests()).toHaveLength(0);
+    expect(server.requests.filter((r) => r.path === '/v1/messages/count_tokens')).toHaveLength(7);
+  });
 });

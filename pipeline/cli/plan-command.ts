@@ -9,7 +9,10 @@ import { cachedStages } from '../process-job.ts';
 import { loadTargetRecords } from '../publish/types.ts';
 import { createStageCache } from '../state/stage-cache.ts';
 import { pipelineStages } from '../stages/pipeline-stages.ts';
-import { providerNameFor } from '../model-session.ts';
+import { createModelSession, providerNameFor } from '../model-session.ts';
+import { initialDoc } from '../jobs.ts';
+import { createPromptSet } from '../prompts/load-prompts.ts';
+import { buildDraftRequest } from '../stages/draft.ts';
 import type { Io } from './output.ts';
 
 export type PlanOptions = {
@@ -29,6 +32,8 @@ export type PlanEntry = {
   /** new: never drafted; changed: drafted from other inputs; cached: nothing to do. */
   readonly reason: 'new' | 'changed' | 'cached';
   readonly stages: readonly { stage: string; cached: boolean }[];
+  /** Estimate of the drafting call when it has to run: input tokens, worst case in dollars. */
+  readonly estimate?: { readonly inputTokens: number; readonly maxOutputTokens: number; readonly worstCaseUsd: number; readonly source: string };
 };
 
 /** Prints the plan; exit 1 when some briefs are invalid (they are listed), else 0. */
@@ -41,25 +46,35 @@ export async function planCommand(options: PlanOptions): Promise<number> {
   const stages = await pipelineStages({ config, root, stateDir });
   const cache = createStageCache(stateDir);
   const records = await loadTargetRecords(stateDir, 'static');
+  const prompts = createPromptSet(path.resolve(root, config.prompts), config.models, root);
+  const models = createModelSession({ config, prompts, env: options.env, runId: 'plan', stateDir, maxCostUsd: undefined, batch: false, signal: new AbortController().signal });
   const entries: PlanEntry[] = [];
   for (const job of jobs) {
     const stageStates = await cachedStages(job, stages, cache);
     const record = records.get(job.id);
     const reason = stageStates.every((s) => s.cached) && record?.jobHash === job.hash ? 'cached' : record ? 'changed' : 'new';
-    entries.push({ id: job.id, file: job.brief.file, target: job.target, reason, stages: stageStates });
+    const needsDraft = stageStates.find((s) => s.stage === 'draft')?.cached === false;
+    const request = needsDraft ? await buildDraftRequest(initialDoc(job), { prompts, config }) : undefined;
+    const estimate = request ? { ...(await models.estimate(request)), maxOutputTokens: request.maxTokens } : undefined;
+    entries.push({ id: job.id, file: job.brief.file, target: job.target, reason, stages: stageStates, ...(estimate ? { estimate } : {}) });
   }
+  await models.close();
+  const totalInput = entries.reduce((a, e) => a + (e.estimate?.inputTokens ?? 0), 0);
+  const totalUsd = entries.reduce((a, e) => a + (e.estimate?.worstCaseUsd ?? 0), 0);
   const errors = read.messages.filter((m) => m.severity === 'error');
   if (options.json) {
-    options.io.stdout(JSON.stringify({ provider: providerNameFor(options.env), briefs: entries, invalid: errors }));
+    options.io.stdout(JSON.stringify({ provider: providerNameFor(options.env), briefs: entries, invalid: errors, estimate: { inputTokens: totalInput, worstCaseUsd: totalUsd } }));
   } else {
     options.io.stderr(`copydesk plan (${providerNameFor(options.env)} model)`);
     for (const e of entries) {
       const todo = e.stages.filter((s) => !s.cached).map((s) => s.stage);
-      options.io.stderr(`  ${e.reason.padEnd(7)} ${e.id} → ${e.target}${todo.length > 0 ? `  stages to run: ${todo.join(', ')}` : '  (all stages cached)'}`);
+      const cost = e.estimate ? `  ~${e.estimate.inputTokens} input tokens, at most $${e.estimate.worstCaseUsd.toFixed(4)} (${e.estimate.source})` : '';
+      options.io.stderr(`  ${e.reason.padEnd(7)} ${e.id} → ${e.target}${todo.length > 0 ? `  stages to run: ${todo.join(', ')}` : '  (all stages cached)'}${cost}`);
     }
     for (const m of errors) options.io.stderr(`  invalid ${formatMessage(m)}`);
     const todo = entries.filter((e) => e.reason !== 'cached').length;
     options.io.stderr(`${entries.length} briefs: ${todo} to draft, ${entries.length - todo} cached, ${new Set(errors.map((m) => m.file)).size} invalid`);
+    options.io.stderr(`drafting calls: ~${totalInput} input tokens, at most $${totalUsd.toFixed(4)} at list price (input + max_tokens; voice rewrites and metadata calls come on top, on the cheaper model)`);
   }
   return errors.length > 0 ? 1 : 0;
 }

@@ -5,7 +5,7 @@ import type { Brief } from '../briefs/schema.ts';
 import { resolveImage, sniffImageType } from '../briefs/check-images.ts';
 import type { DraftDoc, ReviewFlag, Stage, StageContext } from '../document.ts';
 import { fillTemplate } from '../prompts/load-prompts.ts';
-import type { ContentPart, ModelAnswer } from '../models/types.ts';
+import type { ContentPart, ModelAnswer, ModelRequest } from '../models/types.ts';
 import { DRAFT_ANSWER_JSON_SCHEMA, draftAnswerSchema, type DraftAnswer, type DraftInput } from './draft-answer.ts';
 
 /** Thrown when the model's answer cannot be used; names the brief. */
@@ -14,39 +14,43 @@ export class DraftAnswerError extends Error {
 }
 
 /** Builds the system prompt: stable text first (role, the brand voice guide), cached. */
-export function draftSystem(ctx: StageContext, cache: '5m' | '1h'): { text: string; cache: '5m' | '1h' }[] {
+export function draftSystem(ctx: Pick<StageContext, 'prompts' | 'config'>, cache: '5m' | '1h'): { text: string; cache: '5m' | '1h' }[] {
   const voice = ctx.prompts.text('brand/voice.md').text;
   const role = `You are the staff copywriter for ${ctx.config.brand.name}. You write first drafts that editors review before anything is published. You never invent facts, numbers, prices or claims: everything specific comes from the brief you are given.`;
   return [{ text: `${role}\n\n# The brand voice guide\n\n${voice}`, cache }];
 }
 
+/** The drafting request for a brief (also used by `copydesk plan` to estimate tokens and cost). */
+export async function buildDraftRequest(doc: DraftDoc, ctx: Pick<StageContext, 'prompts' | 'config'>): Promise<ModelRequest> {
+  const brief = doc.job.brief;
+  const task = brief.kind === 'product' ? 'draft-product' : 'draft-article';
+  const prompt = ctx.prompts.load(task);
+  const input: DraftInput = {
+    brand: ctx.config.brand.name,
+    kind: brief.kind,
+    data: brief.data,
+    body: brief.body,
+    imageCount: brief.kind === 'product' ? (brief.data.images?.length ?? 0) : 0,
+  };
+  const values = { ...brief.data, brand: ctx.config.brand.name, body: brief.body, tone: brief.data.tone ?? 'the brand default', audience: brief.data.audience ?? 'our customers', words: brief.data.words ?? (brief.kind === 'product' ? 300 : 1000) };
+  const text = fillTemplate(prompt.template, values);
+  const images = await loadImages(brief);
+  return {
+    task,
+    model: prompt.model,
+    system: draftSystem(ctx, prompt.cacheTtl),
+    messages: [{ role: 'user', content: images.length > 0 ? [...images, { type: 'text', text }] : text }],
+    schema: DRAFT_ANSWER_JSON_SCHEMA,
+    maxTokens: prompt.maxTokens,
+    input,
+    meta: { briefId: brief.id, stage: 'draft', promptFile: prompt.file, promptHash: prompt.hash },
+  };
+}
+
 export const draftStage: Stage = {
   name: 'draft',
   async run(doc, ctx) {
-    const brief = doc.job.brief;
-    const task = brief.kind === 'product' ? 'draft-product' : 'draft-article';
-    const prompt = ctx.prompts.load(task);
-    const input: DraftInput = {
-      brand: ctx.config.brand.name,
-      kind: brief.kind,
-      data: brief.data,
-      body: brief.body,
-      imageCount: brief.kind === 'product' ? (brief.data.images?.length ?? 0) : 0,
-    };
-    const values = { ...brief.data, brand: ctx.config.brand.name, body: brief.body, tone: brief.data.tone ?? 'the brand default', audience: brief.data.audience ?? 'our customers', words: brief.data.words ?? (brief.kind === 'product' ? 300 : 1000) };
-    const text = fillTemplate(prompt.template, values);
-    const images = await loadImages(brief);
-    const answer = await ctx.call({
-      task,
-      model: prompt.model,
-      system: draftSystem(ctx, prompt.cacheTtl),
-      messages: [{ role: 'user', content: images.length > 0 ? [...images, { type: 'text', text }] : text }],
-      schema: DRAFT_ANSWER_JSON_SCHEMA,
-      maxTokens: prompt.maxTokens,
-      input,
-      meta: { briefId: brief.id, stage: 'draft', promptFile: prompt.file, promptHash: prompt.hash },
-    });
-    return applyDraftAnswer(doc, answer);
+    return applyDraftAnswer(doc, await ctx.call(await buildDraftRequest(doc, ctx)));
   },
 };
 
