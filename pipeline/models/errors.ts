@@ -1,5 +1,6 @@
 /** Errors the model client throws; the orchestrator maps them to exit codes in one place. */
 import type { LocatedMessage } from '../messages.ts';
+import type { RateLimitReport } from './rate-limit-headers.ts';
 
 export type ProviderErrorKind = 'rate_limit' | 'overloaded' | 'server' | 'connection' | 'timeout' | 'auth' | 'request' | 'aborted';
 
@@ -13,10 +14,20 @@ export class ProviderError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly requestId: string | undefined;
   readonly retryable: boolean;
+  /** The rate-limit headers of the error response, when it had any. */
+  readonly rateLimit: RateLimitReport | undefined;
 
   constructor(
     message: string,
-    details: { kind: ProviderErrorKind; provider: string; status?: number | undefined; retryAfterMs?: number | undefined; requestId?: string | undefined; retryable: boolean },
+    details: {
+      kind: ProviderErrorKind;
+      provider: string;
+      status?: number | undefined;
+      retryAfterMs?: number | undefined;
+      requestId?: string | undefined;
+      retryable: boolean;
+      rateLimit?: RateLimitReport | undefined;
+    },
     options?: ErrorOptions,
   ) {
     super(message, options);
@@ -26,6 +37,7 @@ export class ProviderError extends Error {
     this.retryAfterMs = details.retryAfterMs;
     this.requestId = details.requestId;
     this.retryable = details.retryable;
+    this.rateLimit = details.rateLimit;
   }
 }
 

@@ -1,5 +1,6 @@
 /** Turns an error thrown by a Stainless-generated SDK (Anthropic, OpenAI) into a typed `ProviderError`. */
 import { ProviderError, type ProviderErrorKind } from './errors.ts';
+import { readRateLimitHeaders } from './rate-limit-headers.ts';
 
 /** The error classes both SDKs export under the same names. */
 export type SdkErrorClasses = {
@@ -49,7 +50,15 @@ export function mapSdkError(error: unknown, provider: string, classes: SdkErrorC
     const retryable = shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : kind === 'rate_limit' || kind === 'overloaded' || kind === 'server';
     return new ProviderError(
       `${provider}: HTTP ${code} ${error.message}`,
-      { kind, provider, status: code, retryAfterMs: readRetryAfterMs(headers), requestId: headers?.get('request-id') ?? headers?.get('x-request-id') ?? undefined, retryable },
+      {
+        kind,
+        provider,
+        status: code,
+        retryAfterMs: readRetryAfterMs(headers),
+        requestId: headers?.get('request-id') ?? headers?.get('x-request-id') ?? undefined,
+        retryable,
+        rateLimit: headers ? readRateLimitHeaders(headers) : undefined,
+      },
       { cause: error },
     );
   }

@@ -157,6 +157,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           // The service did not count a rejected request; every task waits until it says so.
           stats.rateLimited += 1;
           for (const [dimension, amount] of amounts(demand)) refund(dimension, amount);
+          if (error.rateLimit) applyReport(undefined, error.rateLimit);
           const until = now() + (error.retryAfterMs ?? backoffMs(attempt));
           if (until > pausedUntil) {
             stats.pausedMs += until - Math.max(pausedUntil, now());

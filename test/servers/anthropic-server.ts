@@ -667,6 +667,7 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
     const message = (body ?? {}) as MessageBody;
     const rejection = options.validate === false ? undefined : findRejection(message, !isCount);
     if (rejection) return sendError(res, record, 400, rejection);
+    if (!isCount && message['stream'] === true) return sendError(res, record, 400, 'stream: the local test server answers without streaming; send stream: false');
     if (isCount) return sendJson(res, record, 200, { input_tokens: listBlocks(message).reduce((n, b) => n + countServerTokens(b.content), 0) });
     return handleMessages(req, res, record, message);
   };
