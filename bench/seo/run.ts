@@ -2,14 +2,14 @@
  * Prints throughput figures for the SEO checks and the offline SEO stage (not a test):
  * `npx tsx pipeline/seo/bench/bench-seo.ts`.
  */
-import { createOfflineProvider } from '../../models/offline/provider.ts';
-import { articleDoc, readFixture, stageContext, TEST_CONFIG } from '../__fixtures__/stage/make-doc.ts';
-import { checkMetadata } from '../checks/metadata-checks.ts';
-import { checkBody } from '../checks/run-checks.ts';
-import { offlineSeoMetadata } from '../offline-seo-metadata.ts';
-import { seoStage } from '../seo-stage.ts';
-import { analyseMarkdown } from '../text/analyse-markdown.ts';
-import { parseKeyphrase } from '../text/keyphrase.ts';
+import { createOfflineProvider } from '../../pipeline/models/offline/provider.ts';
+import { articleDoc, readFixture, stageContext, TEST_CONFIG } from '../../pipeline/seo/__fixtures__/stage/make-doc.ts';
+import { checkMetadata } from '../../pipeline/seo/checks/metadata-checks.ts';
+import { checkBody } from '../../pipeline/seo/checks/run-checks.ts';
+import { offlineSeoMetadata } from '../../pipeline/seo/offline-seo-metadata.ts';
+import { seoStage } from '../../pipeline/seo/seo-stage.ts';
+import { analyseMarkdown } from '../../pipeline/seo/text/analyse-markdown.ts';
+import { parseKeyphrase } from '../../pipeline/seo/text/keyphrase.ts';
 
 async function time(label: string, runs: number, unit: string, task: () => unknown): Promise<void> {
   await task(); // warm-up

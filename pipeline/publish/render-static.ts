@@ -51,8 +51,16 @@ export function applyDialect(front: Record<string, unknown>, dialect: Dialect): 
 export function renderStaticDraft(doc: DraftDoc, meta: StaticMeta, dialect: Dialect): string {
   const front = applyDialect(staticFrontMatter(doc, meta), dialect);
   const yaml = stringify(front, { lineWidth: 0 }).trimEnd();
-  const body = doc.markdown.endsWith('\n') ? doc.markdown : `${doc.markdown}\n`;
-  return `---\n${yaml}\n---\n\n${body}`;
+  const markdown = doc.markdown.endsWith('\n') ? doc.markdown : `${doc.markdown}\n`;
+  return `---\n${yaml}\n---\n\n${markdown}${faqSection(doc.fields.faq)}`;
+}
+
+/** A FAQ from the SEO stage is shown on the page too (search engines want FAQPage text visible). */
+function faqSection(faq: unknown): string {
+  if (!Array.isArray(faq) || faq.length === 0) return '';
+  const items = faq.filter((f): f is { question: string; answer: string } => typeof f?.question === 'string' && typeof f?.answer === 'string');
+  if (items.length === 0) return '';
+  return `\n## Frequently asked questions\n\n${items.map((f) => `### ${f.question}\n\n${f.answer}\n`).join('\n')}`;
 }
 
 /** Short per-stage summaries for the `copydesk` block (voice before/after, SEO pass counts, …). */
