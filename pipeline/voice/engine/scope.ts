@@ -11,16 +11,22 @@ function toSelector(value: string): Selector {
 /** Compiles a rule's scope list into a predicate over block scopes. */
 export function compileScope(scopes: readonly string[]): (blockScope: string) => boolean {
   const options = scopes.map((scope) => scope.split('&').map(toSelector));
+  // Block scopes are a handful of strings: decide each once.
+  const decided = new Map<string, boolean>();
   return (blockScope) => {
+    const known = decided.get(blockScope);
+    if (known !== undefined) return known;
     const sections = new Set(blockScope.split('.'));
     const sized = sections.has('raw') || sections.has('summary');
-    return options.some((parts) =>
+    const matches = options.some((parts) =>
       parts.every((part) => {
         const contained = part.sections.every((s) => sections.has(s));
         if (part.negated) return !contained && !sized;
         return contained;
       }),
     );
+    decided.set(blockScope, matches);
+    return matches;
   };
 }
 

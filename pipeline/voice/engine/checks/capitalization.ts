@@ -9,10 +9,31 @@ import type { RawAlert, RuleAction } from '../types.ts';
 import { createExceptionTest, formatValeMessage } from './common.ts';
 import type { CheckContext } from './existence.ts';
 
+const TOKEN = '[\\p{N}\\p{L}*]+[^\\s]*';
+
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'en', 'for', 'if', 'in', 'nor', 'of', 'on', 'or', 'per', 'the', 'to', 'vs', 'vs.', 'via', 'v', 'v.']);
 const CHICAGO_EXTRA = new Set(['with', 'from', 'into', 'during', 'including', 'until', 'against', 'among', 'throughout', 'despite', 'towards', 'upon', 'concerning', 'about', 'over', 'through', 'before', 'between', 'after', 'since', 'without', 'under', 'within', 'along', 'following', 'across', 'beyond', 'around', 'down', 'near', 'above']);
 
-type Vocab = { readonly terms: readonly string[]; readonly pattern: RegExp | undefined };
+type Vocab = {
+  readonly terms: readonly string[];
+  /** Each term as a pattern (undefined when it is not a valid one), compiled once. */
+  readonly patterns: ReadonlyArray<RegExp | undefined>;
+  /** The tokenizer: vocabulary terms first, then words. */
+  readonly tokens: RegExp;
+};
+
+function compileVocab(terms: readonly string[]): Vocab {
+  const patterns = terms.map((term) => {
+    try {
+      return compileValeRegex(term);
+    } catch {
+      // A vocab term that is not a valid pattern only matches literally.
+      return undefined;
+    }
+  });
+  const body = terms.length > 0 ? `\\b(?:${terms.join('|')})\\b|${TOKEN}` : TOKEN;
+  return { terms, patterns, tokens: compileValeRegex(`(?i)${body}`) };
+}
 
 function toTitleWord(word: string, strict: boolean): string {
   const [first = '', ...rest] = [...word];
@@ -21,26 +42,19 @@ function toTitleWord(word: string, strict: boolean): string {
 }
 
 function inVocab(vocab: Vocab, token: string): string {
-  for (const term of vocab.terms) {
+  for (const [i, term] of vocab.terms.entries()) {
     if (term.toLowerCase() === token.toLowerCase()) return term;
-    try {
-      if (compileValeRegex(term).test(token)) return token;
-    } catch {
-      // A vocab term that is not a valid pattern only matches literally.
+    const re = vocab.patterns[i];
+    if (re) {
+      re.lastIndex = 0;
+      if (re.test(token)) return token;
     }
   }
   return '';
 }
 
-const TOKEN = '[\\p{N}\\p{L}*]+[^\\s]*';
-
-function tokenPattern(vocab: Vocab): RegExp {
-  const body = vocab.terms.length > 0 ? `\\b(?:${vocab.terms.join('|')})\\b|${TOKEN}` : TOKEN;
-  return compileValeRegex(`(?i)${body}`);
-}
-
 function convertSentence(s: string, vocab: Vocab, indicator: (word: string, index: number) => boolean): string {
-  const tokens = s.match(tokenPattern(vocab)) ?? [];
+  const tokens = s.match(vocab.tokens) ?? [];
   return tokens
     .map((token, i) => {
       const entry = inVocab(vocab, token);
@@ -68,7 +82,9 @@ function convertTitle(s: string, vocab: Vocab, chicago: boolean): string {
 /** Compiles a capitalization rule into its block runner. */
 export function compileCapitalization(def: RuleDefinition, action: RuleAction | undefined, ctx: CheckContext): (text: string) => RawAlert[] {
   const exceptions = [...(def.exceptions ?? []), ...((def.vocab ?? true) ? ctx.accepted : [])];
-  const vocab: Vocab = { terms: [...exceptions].sort((a, b) => b.length - a.length), pattern: undefined };
+  const vocab = compileVocab([...exceptions].sort((a, b) => b.length - a.length));
+  const wordPattern = compileValeRegex(TOKEN);
+  const customPattern = ['$sentence', '$title', '$lower', '$upper'].includes(def.match ?? '') ? undefined : compileValeRegex(def.match ?? '');
   const excepted = createExceptionTest(def.exceptions ?? [], ctx.accepted, def.vocab ?? true);
   const threshold = def.threshold && def.threshold > 0 ? def.threshold : 0.8;
   const indicators = def.indicators ?? [':'];
@@ -76,7 +92,7 @@ export function compileCapitalization(def: RuleDefinition, action: RuleAction | 
     indicators.some((suffix) => word.length > suffix.length && word.endsWith(suffix)) || (index === 0 && /\d+\./.test(word));
   const prefix = def.prefix ? compileValeRegex(`^(?:${def.prefix})`) : undefined;
   const scoreWords = (s: string, expected: string, sentence: boolean): boolean => {
-    const re = compileValeRegex(TOKEN);
+    const re = wordPattern;
     const expectedTokens = expected.match(re) ?? [];
     let count = 0;
     let words = 0;
@@ -114,7 +130,8 @@ export function compileCapitalization(def: RuleDefinition, action: RuleAction | 
       case '$upper':
         return { expected: text.toUpperCase(), ok: text === text.toUpperCase() || excepted(text) };
       default: {
-        const re = compileValeRegex(def.match ?? '');
+        const re = customPattern as RegExp;
+        re.lastIndex = 0;
         return { expected: def.match ?? '', ok: re.test(text) || excepted(text) };
       }
     }
