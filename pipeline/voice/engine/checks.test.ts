@@ -233,3 +233,11 @@ describe('sentence-length spread (copydesk metric variables)', () => {
     expect(lintWith(rule, varied)).toEqual([]);
   });
 });
+
+describe('large input', () => {
+  it('a 200,000-character paragraph lints without overflowing', () => {
+    const rule = 'extends: existence\nmessage: "\'%s\'"\ntokens:\n  - zebra\n';
+    const md = `${'linen '.repeat(33_000)}zebra.\n`;
+    expect(lintWith(rule, md)).toEqual(["1:198001:warning:'zebra'"]);
+  });
+});

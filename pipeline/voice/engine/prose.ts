@@ -249,7 +249,8 @@ export function extractProse(source: string): ProseDocument {
   summary.forEach((block, index) => {
     if (index > 0) joined.pushGap('\n\n');
     joined.text += block.text;
-    joined.offsets.push(...block.offsets);
+    // A loop, not a spread: a very long paragraph would overflow the argument list.
+    for (const offset of block.offsets) joined.offsets.push(offset);
   });
   blocks.push(...frontMatterBlocks(source, end));
   blocks.push({ scope: 'summary.md', text: joined.text, offsets: joined.offsets });

@@ -130,8 +130,8 @@ export function resolveValeIni(ini: ValeIni, filePath: string): ResolvedValeConf
   const rejected: string[] = [];
   for (const name of ini.vocab) {
     for (const dir of [path.join(ini.stylesPath, 'config', 'vocabularies', name), path.join(ini.stylesPath, 'Vocab', name)]) {
-      accepted.push(...readWords(path.join(dir, 'accept.txt')));
-      rejected.push(...readWords(path.join(dir, 'reject.txt')));
+      for (const word of readWords(path.join(dir, 'accept.txt'))) accepted.push(word);
+      for (const word of readWords(path.join(dir, 'reject.txt'))) rejected.push(word);
     }
   }
   const usesVale = basedOn.includes('Vale') || Object.keys(rules).some((name) => name.startsWith('Vale.'));
