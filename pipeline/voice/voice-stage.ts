@@ -62,15 +62,20 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** Creates the voice stage; the lead wires it with the project root. */
+/** Creates the voice stage with the project root. */
 export function createVoiceStage(options: VoiceStageOptions = {}): Stage {
+  // Each unusable rule is reported once per stage, not once per draft.
+  const warned = new Set<string>();
   return {
     name: 'voice',
     async run(doc: DraftDoc, ctx: StageContext): Promise<DraftDoc> {
       const config = ctx.config.voice;
       if (!config.enabled) return doc;
       const rules = loadVoiceRules(config, options.root ?? process.cwd());
-      for (const warning of rules.warnings) ctx.logger.warn(`voice: ${warning}`);
+      for (const warning of rules.warnings) {
+        if (!warned.has(warning)) ctx.logger.warn(`voice: ${warning}`);
+        warned.add(warning);
+      }
       const file = `${doc.job.brief.slug}.md`;
       const assess = (markdown: string) => assessVoice(markdown, rules, { file, weights: config.weights });
       const flags: ReviewFlag[] = doc.flags.filter((f) => !f.rule.startsWith('voice/'));
