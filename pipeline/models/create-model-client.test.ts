@@ -280,7 +280,8 @@ describe('createModelClient estimates and debugging', () => {
     const local = await createModelClient({ config: modelsConfigSchema.parse({}), env: {}, runId: 'r', stateDir }).estimate(request('plan'));
     expect(local.source).toBe('local');
     expect(local.inputTokens).toBeGreaterThanOrEqual(counted.inputTokens);
-    expect(local.worstCaseUsd).toBeGreaterThan(0);
+    expect(local.worstCaseUsd).toBeGreaterThan(local.cachedUsd);
+    expect(local.cachedUsd).toBeGreaterThan(0);
     expect(s.messageRequests()).toHaveLength(0);
   });
 

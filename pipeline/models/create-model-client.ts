@@ -16,7 +16,7 @@ import { createCostLedger, type CostLedger } from './cost-ledger.ts';
 import { BatchPendingError, BudgetExceededError, ModelAnswerError, ModelCallAbortedError, ModelConfigError } from './errors.ts';
 import { createOpenAIProvider } from './openai-provider.ts';
 import { createPrefixGate } from './prefix-gate.ts';
-import { cachedPrefixTokens, cacheTtlOf, costOfUsage, estimateTokens, findPrice, worstCaseCost, type Price } from './pricing.ts';
+import { cachedPrefixTokens, cacheTtlOf, costOfUsage, estimateCost, estimateTokens, findPrice, worstCaseCost, type Price } from './pricing.ts';
 import { createScheduler, type Scheduler, type SchedulerStats } from './scheduler.ts';
 import type { ModelAnswer, ModelProvider, ModelRequest, Usage } from './types.ts';
 
@@ -81,8 +81,12 @@ export type ModelClient = {
   submitBatch(): Promise<BatchSubmission | undefined>;
   /** Fetches the results of ended batches stored in the state folder; `wait` polls until they end. */
   collectBatches(options?: { readonly wait?: boolean; readonly pollMs?: number }): Promise<BatchCollection>;
-  /** Local or `count_tokens` estimate of a request's input tokens and worst-case dollars, for `copydesk plan`. */
-  estimate(request: ModelRequest): Promise<{ readonly inputTokens: number; readonly worstCaseUsd: number; readonly source: 'count_tokens' | 'local' }>;
+  /**
+   * For `copydesk plan`: the request's input tokens (`count_tokens` when a key or base URL is set, else a
+   * local estimate) and its dollars with `max_tokens` of output: `worstCaseUsd` with the cached prefix
+   * written, `cachedUsd` with it read from the cache (every brief after the first). 0 for unpriced models.
+   */
+  estimate(request: ModelRequest): Promise<{ readonly inputTokens: number; readonly worstCaseUsd: number; readonly cachedUsd: number; readonly source: 'count_tokens' | 'local' }>;
   /** Waits for calls in flight and for the audit log to reach the disk. */
   close(): Promise<void>;
 };
@@ -287,13 +291,14 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     },
     async estimate(request) {
       // Priced at the request's model even when the run would be offline: `plan` shows what Claude would cost.
-      const price = findPrice(request.model, config.prices);
       const provider = route(request.task).provider === 'anthropic' ? (providerFor('anthropic') as AnthropicProvider) : undefined;
       const counted = provider && 'countTokens' in provider ? await provider.countTokens(request) : undefined;
       const inputTokens = counted ?? estimateTokens(request);
+      const base = { inputTokens, prices: config.prices, ...(options.batch ? { batch: true } : {}) };
       return {
         inputTokens,
-        worstCaseUsd: price ? worstCaseCost(request, price, { inputTokens, ...(options.batch ? { batch: true } : {}) }) : 0,
+        worstCaseUsd: estimateCost(request, base) ?? 0,
+        cachedUsd: estimateCost(request, { ...base, prefixCached: true }) ?? 0,
         source: counted === undefined ? 'local' : 'count_tokens',
       };
     },

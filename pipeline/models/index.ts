@@ -3,7 +3,7 @@ export { createModelClient, type ModelClient, type ModelClientOptions, type Prov
 export { createAnthropicProvider, toMessageParams, type AnthropicProvider } from './anthropic-provider.ts';
 export { createOpenAIProvider } from './openai-provider.ts';
 export { BatchPendingError, BudgetExceededError, ModelAnswerError, ModelCallAbortedError, ModelConfigError, ProviderError } from './errors.ts';
-export { estimateTokens, worstCaseCost, costOfUsage, findPrice, DEFAULT_PRICES, type Price } from './pricing.ts';
+export { estimateCost, estimateTokens, worstCaseCost, costOfUsage, findPrice, DEFAULT_PRICES, type Price } from './pricing.ts';
 export type { BatchSubmission, BatchCollection } from './batch-mode.ts';
 export type { AuditEntry } from './audit-log.ts';
 export type { LedgerEntry, CostLedger } from './cost-ledger.ts';

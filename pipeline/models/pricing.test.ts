@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costOfUsage, estimateTokens, findPrice, worstCaseCost } from './pricing.ts';
+import { costOfUsage, estimateCost, estimateTokens, findPrice, worstCaseCost } from './pricing.ts';
 import type { ModelRequest } from './types.ts';
 
 const sonnet = findPrice('claude-sonnet-5-5')!;
@@ -36,5 +36,9 @@ describe('pricing', () => {
     };
     expect(estimateTokens(request)).toBe(1100);
     expect(worstCaseCost(request, sonnet)).toBeCloseTo((1000 * 4 + 100 * 2 + 1000 * 10) / 1e6);
+    expect(estimateCost(request)).toBeCloseTo(worstCaseCost(request, sonnet));
+    expect(estimateCost(request, { prefixCached: true })).toBeCloseTo((1000 * 0.1 + 100 * 2 + 1000 * 10) / 1e6);
+    expect(estimateCost(request, { batch: true })).toBeCloseTo(worstCaseCost(request, sonnet) / 2);
+    expect(estimateCost({ ...request, model: 'llama3.1' })).toBeUndefined();
   });
 });

@@ -99,9 +99,32 @@ export function estimateTokens(request: ModelRequest): number {
  * (else at the input price), plus `maxTokens` of output.
  */
 export function worstCaseCost(request: ModelRequest, price: Price, options: { readonly inputTokens?: number; readonly batch?: boolean } = {}): number {
-  const input = options.inputTokens ?? estimateTokens(request);
+  return promptCost(request, price, options.inputTokens ?? estimateTokens(request), false, options.batch ?? false);
+}
+
+/**
+ * Dollars a request is expected to cost at most, for `copydesk plan`: input from `inputTokens` (default:
+ * the local estimate), the cached system prefix read from the cache when `prefixCached` (every brief
+ * after the first), else written to it; output at `maxTokens`. Undefined when the model has no price.
+ */
+export function estimateCost(
+  request: ModelRequest,
+  options: { readonly inputTokens?: number; readonly prefixCached?: boolean; readonly batch?: boolean; readonly prices?: Readonly<Record<string, PriceConfig>> } = {},
+): number | undefined {
+  const price = findPrice(request.model, options.prices);
+  if (!price) return undefined;
+  return promptCost(request, price, options.inputTokens ?? estimateTokens(request), options.prefixCached ?? false, options.batch ?? false);
+}
+
+/** Cost of `input` prompt tokens whose cached system prefix is written (or read), plus `maxTokens` of output. */
+function promptCost(request: ModelRequest, price: Price, input: number, prefixCached: boolean, batch: boolean): number {
   const ttl = cacheTtlOf(request);
   const prefix = ttl ? Math.min(input, cachedPrefixTokens(request)) : 0;
-  const usage: Usage = { inputTokens: input - prefix, cacheWriteTokens: prefix, cacheReadTokens: 0, outputTokens: request.maxTokens };
-  return costOfUsage(usage, price, { ...(ttl ? { cacheTtl: ttl } : {}), ...(options.batch ? { batch: true } : {}) });
+  const usage: Usage = {
+    inputTokens: input - prefix,
+    cacheWriteTokens: prefixCached ? 0 : prefix,
+    cacheReadTokens: prefixCached ? prefix : 0,
+    outputTokens: request.maxTokens,
+  };
+  return costOfUsage(usage, price, { ...(ttl ? { cacheTtl: ttl } : {}), ...(batch ? { batch: true } : {}) });
 }
