@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOpenAIServer, type OpenAIServer } from '../../test/servers/openai-server.ts';
-import { createOpenAIProvider } from './openai-provider.ts';
+import { createOpenAIProvider, toChatParams } from './openai-provider.ts';
 import { ProviderError } from './errors.ts';
 import type { ModelRequest } from './types.ts';
 
@@ -32,6 +32,13 @@ describe('createOpenAIProvider', () => {
     expect(body.messages[1]?.content).toContainEqual({ type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } });
     expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { strict: true } });
     expect(body).not.toHaveProperty('temperature');
+  });
+
+  it('asks for strict mode only when every property is required', () => {
+    const optional = { ...request, schema: { type: 'object', properties: { title: { type: 'string' }, alt: { type: 'string' } }, required: ['title'], additionalProperties: false } };
+    const params = toChatParams(optional);
+    expect(params.response_format).toMatchObject({ json_schema: { strict: false } });
+    expect(toChatParams(request).response_format).toMatchObject({ json_schema: { strict: true } });
   });
 
   it('maps length and refusals to typed stop reasons', async () => {

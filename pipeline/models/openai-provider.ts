@@ -23,7 +23,20 @@ function toContent(message: ModelMessage): string | ChatCompletionContentPart[] 
   );
 }
 
-/** Builds the chat-completions body: the system blocks joined into one system message, the schema as strict `json_schema`. */
+/** OpenAI's strict mode needs every object closed with all of its properties required. */
+function fitsStrictMode(schema: unknown): boolean {
+  if (!schema || typeof schema !== 'object') return true;
+  if (Array.isArray(schema)) return schema.every(fitsStrictMode);
+  const node = schema as Record<string, unknown>;
+  const properties = node['properties'] as Record<string, unknown> | undefined;
+  if (properties) {
+    const required = new Set((node['required'] as string[] | undefined) ?? []);
+    if (node['additionalProperties'] !== false || Object.keys(properties).some((k) => !required.has(k))) return false;
+  }
+  return Object.values(node).every(fitsStrictMode);
+}
+
+/** Builds the chat-completions body: the system blocks joined into one system message, the schema as `json_schema` (strict where it fits). */
 export function toChatParams(request: ModelRequest): ChatCompletionCreateParamsNonStreaming {
   const messages: ChatCompletionMessageParam[] = [];
   if (request.system.length > 0) messages.push({ role: 'system', content: request.system.map((b) => b.text).join('\n\n') });
@@ -35,7 +48,9 @@ export function toChatParams(request: ModelRequest): ChatCompletionCreateParamsN
     model: request.model,
     max_tokens: request.maxTokens,
     messages,
-    ...(request.schema ? { response_format: { type: 'json_schema', json_schema: { name: 'answer', schema: { ...request.schema }, strict: true } } } : {}),
+    ...(request.schema
+      ? { response_format: { type: 'json_schema', json_schema: { name: 'answer', schema: { ...request.schema }, strict: fitsStrictMode(request.schema) } } }
+      : {}),
   };
 }
 
