@@ -1,5 +1,7 @@
 /** The phrases that name a page, under which a draft's text can point at it. */
-import { phraseKey, STOP_WORDS, stemsOf } from '../text/tokenize.ts';
+import { phraseKey, STOP_WORDS, stemsOf, stemWord } from '../text/tokenize.ts';
+
+const STOP_STEMS: ReadonlySet<string> = new Set([...STOP_WORDS].map(stemWord));
 
 export type PhraseSource = 'title' | 'keyphrase' | 'alias';
 
@@ -11,19 +13,28 @@ export type PagePhrase = {
   readonly text: string;
 };
 
-/** Leading words that many titles share on this site (`Configure …`, `Join the …`): a naming convention, not a name. */
+/**
+ * Title openers that many titles share on this site: a naming convention, not a name. A single leading word
+ * counts when 3% of titles start with it (`Configure …` in reference docs); a two- or three-word opener counts
+ * when it ends in a function word (`An introduction to …`, `Join the …`, `Host on …`) and five titles share it.
+ */
 export function findTitleConventions(titles: Iterable<string>, minShare = 0.03, minCount = 5): Set<string> {
   const counts = new Map<string, number>();
   let total = 0;
   for (const title of titles) {
     total += 1;
     const stems = stemsOf(title);
-    if (stems.length < 2) continue;
-    const first = stems[0] ?? '';
-    counts.set(first, (counts.get(first) ?? 0) + 1);
+    for (let n = 1; n <= 3 && n < stems.length; n++) {
+      const prefix = stems.slice(0, n).join(' ');
+      counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+    }
   }
   const out = new Set<string>();
-  for (const [stem, n] of counts) if (n >= minCount && n >= total * minShare) out.add(stem);
+  for (const [prefix, n] of counts) {
+    const words = prefix.split(' ');
+    const frame = words.length > 1 && STOP_STEMS.has(words.at(-1) ?? '');
+    if (n >= minCount && (frame ? n >= total * 0.003 : n >= total * minShare)) out.add(prefix);
+  }
   return out;
 }
 
@@ -62,12 +73,14 @@ export function listPagePhrases(
   for (const v of [title, ...variants]) {
     variants.add(v);
     const words = v.trim().split(/\s+/);
-    const first = words[0] ?? '';
-    const firstStem = stemsOf(first)[0] ?? '';
-    if (words.length >= 2 && (conventions.has(firstStem) || STOP_WORDS.has(first.toLowerCase()))) {
-      let rest = words.slice(1);
+    const stems = words.map((w) => stemsOf(w).join(' '));
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const opener = stems.slice(0, n).join(' ');
+      if (!conventions.has(opener) && !(n === 1 && STOP_WORDS.has((words[0] ?? '').toLowerCase()))) continue;
+      let rest = words.slice(n);
       while (rest.length > 1 && STOP_WORDS.has((rest[0] ?? '').toLowerCase())) rest = rest.slice(1);
       variants.add(rest.join(' '));
+      break;
     }
   }
   variants.delete(title);

@@ -88,18 +88,18 @@ export function collectSignals(
  */
 export function scoreSignals(s: Signals): number {
   const z =
-    -3.4 +
-    0.6 * s.specificity +
-    (s.words >= 2 ? 0.95 : 0) +
-    (s.words >= 3 ? 0.65 : 0) +
-    (s.code ? 0.85 : 0) +
-    (s.form ? 0.4 : 0) +
-    (s.properName ? 0.3 : 0) +
-    (s.nameMatch < 1 ? (s.nameMatch >= 0.7 ? -0.9 : -1.65) : 0) -
-    0.85 * Math.log(s.sharedBy) +
-    1.1 * s.relatedness +
-    (s.rank > 0 ? 2 / Math.log2(1 + s.rank) : 0) +
-    0.85 * s.context +
+    -3.5 +
+    0.5 * s.specificity +
+    (s.words >= 2 ? 1.2 : 0) +
+    (s.words >= 3 ? 0.5 : 0) +
+    (s.code ? 0.9 : 0) +
+    (s.form ? 0.5 : 0) +
+    (s.properName ? 0.55 : 0) +
+    (s.nameMatch < 1 ? (s.nameMatch >= 0.7 ? -0.6 : -1.7) : 0) -
+    0.7 * Math.log(s.sharedBy) +
+    1 * s.relatedness +
+    (s.rank > 0 ? 1.9 / Math.log2(1 + s.rank) : 0) +
+    1 * s.context +
     0.1 * Math.log(s.mentions);
   return 1 / (1 + Math.exp(-z));
 }

@@ -71,7 +71,7 @@ export type LinkProblem = { readonly rule: 'links/no-anchor'; readonly url: stri
 export type SuggestResult = { readonly links: LinkSuggestion[]; readonly problems: LinkProblem[] };
 
 /** Pages, most related to the draft first, whose partial titles may be anchors. */
-const PARTIAL_NAME_PAGES = 40;
+const PARTIAL_NAME_PAGES = 20;
 
 type Scored = { occ: Occurrence; signals: Signals; score: number };
 
