@@ -256,6 +256,24 @@ describe('createModelClient with the Anthropic provider', () => {
   });
 });
 
+describe('createModelClient batch failures', () => {
+  it('records a request again when its batch result errored', async () => {
+    const { server: s, client: first } = await setup({ script: [{ kind: 'error', status: 500 }] }, { batch: true });
+    await expect(first.call(request('flaky'))).rejects.toBeInstanceOf(BatchPendingError);
+    const submitted = await first.submitBatch();
+    await first.close();
+    const second = createModelClient({ config: modelsConfigSchema.parse({}), env: { ANTHROPIC_API_KEY: SECRET, ANTHROPIC_BASE_URL: s.url }, runId: 'run-2', stateDir, batch: true });
+    await second.collectBatches({ wait: true, pollMs: 5 });
+    const again = await second.call(request('flaky')).catch((error: unknown) => error);
+    expect(again).toBeInstanceOf(BatchPendingError);
+    expect((again as BatchPendingError).batchId).toBeUndefined();
+    const resubmitted = await second.submitBatch();
+    await second.close();
+    expect(resubmitted?.batchId).not.toBe(submitted?.batchId);
+    expect(resubmitted?.requestCount).toBe(1);
+  });
+});
+
 describe('createModelClient batch budget', () => {
   it('sends only the recorded requests that fit the budget and reports the rest as deferred', async () => {
     const worst = worstCaseCost(request('x'), findPrice('claude-sonnet-5-5')!, { batch: true });
