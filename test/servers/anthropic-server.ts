@@ -22,7 +22,7 @@
  *
  * Like the API it rejects with 400: `temperature`/`top_p`/`top_k`, assistant prefill, forced
  * `tool_choice`, `thinking: disabled` or budgets, more than 4 cache breakpoints, and schemas with
- * bounds or open objects (`validate: false` turns this off).
+ * bounds or open objects (`validate: false` turns this off). It does not stream: `stream: true` gets a 400.
  *
  * Prompt caching is simulated: each `cache_control` breakpoint's prefix is hashed; a later request with
  * the same prefix within the TTL reads it (`cache_read_input_tokens`), otherwise a prefix of at least
@@ -31,7 +31,7 @@
  *
  * Rate limits (`limits`) are token buckets per window of 60 s / `timeCompression`; cache reads do not
  * count toward input tokens; output tokens are reserved at `max_tokens` and settled at the end. A
- * request over a limit gets 429 with `retry-after` (seconds) and `retry-after-ms`. Latency, cache TTLs
+ * request over a limit gets 429 with `retry-after` (seconds) and `retry-after-ms`, its message naming the limit. Latency, cache TTLs
  * and the window are all divided by `timeCompression`. Every request is recorded in `requests` with its
  * times, parsed body, status and headers (secrets redacted).
  */
