@@ -40,6 +40,11 @@ describe('existence', () => {
     const md = '---\ntitle: linen\n---\nSee `linen` and <https://x.example/linen>.\n\n```\nlinen\n```\n\n[linen](https://x.example/linen) is fine.\n';
     expect(lintWith(rule, md)).toEqual(["10:2:warning:'linen'"]);
   });
+  it('lints the text of raw HTML blocks, not tags, comments or scripts', () => {
+    const rule = 'extends: existence\nmessage: "\'%s\'"\ntokens:\n  - linen\n';
+    const md = '<div class="linen">\n  <p>Our linen shirt.</p>\n  <!-- linen -->\n  <script>linen()</script>\n</div>\n';
+    expect(lintWith(rule, md)).toEqual(["2:10:warning:'linen'"]);
+  });
   it('limit caps the alerts per file', () => {
     const rule = 'extends: existence\nmessage: "x"\nlimit: 1\ntokens:\n  - very\n';
     expect(lintWith(rule, 'very very good, very.\n')).toEqual(['1:1:warning:x']);

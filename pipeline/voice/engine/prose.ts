@@ -183,6 +183,17 @@ function frontMatterBlocks(source: string, end: number): ProseBlock[] {
   return blocks;
 }
 
+const SKIPPED_HTML = /<!--[\s\S]*?-->|<(script|style|pre|code)\b[\s\S]*?<\/\1\s*>|<[^>]*>/gi;
+
+/** The text of a raw HTML block, tags and skipped elements masked, as a `text.md` block. */
+function htmlTextBlock(html: string, start: number): ProseBlock | undefined {
+  const masked = html.replace(SKIPPED_HTML, (m) => m.replace(/[^\n]/g, '*'));
+  if (!/[\p{L}\p{N}]/u.test(masked.replace(/\*/g, ''))) return undefined;
+  const offsets: number[] = [];
+  for (let k = 0; k < masked.length; k += 1) offsets.push(start + k);
+  return { scope: 'text.md', text: masked, offsets };
+}
+
 const parser = unified().use(remarkParse).use(remarkGfm);
 
 /** Parses Markdown into Vale-style prose blocks with exact source offsets. */
@@ -238,6 +249,15 @@ export function extractProse(source: string): ProseDocument {
       case 'code':
         bump('pre');
         break;
+      case 'html': {
+        // Vale renders raw HTML and lints the text between its tags (not comments, scripts or styles).
+        const block = htmlTextBlock(node.value, startOf(node));
+        if (block) {
+          blocks.push(block);
+          summary.push(block);
+        }
+        break;
+      }
       default:
         break;
     }
