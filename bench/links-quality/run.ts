@@ -2,7 +2,7 @@
  * Quality benchmark: runs the link suggester over the shared datasets (real sites, links placed by their
  * authors), scores with each dataset's own `score.mjs` and prints precision, recall and F1 beside the baseline.
  *
- *   npx tsx bench/links-quality/run.ts [--keep DIR]
+ *   npx tsx bench/links-quality/run.ts [--keep DIR] [--set '{"index":{"body_words":0}}']
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -36,9 +36,22 @@ const PROFILES = [
   { name: 'site-density', overrides: { caps: { per_paragraph: 2, per_1000_words: 15 } } },
 ] as const;
 
+// `--set JSON` changes `links:` settings in both profiles alike (to compare variants).
+const setAt = process.argv.indexOf('--set');
+const extra = setAt > 0 ? (JSON.parse(process.argv[setAt + 1] ?? '{}') as Record<string, unknown>) : {};
+
+function mergeSettings(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && prev && typeof prev === 'object' ? mergeSettings(prev as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
+}
+
 let failed = false;
 for (const profile of PROFILES) {
-  const config = linksConfigSchema.parse(profile.overrides);
+  const config = linksConfigSchema.parse(mergeSettings(profile.overrides, extra));
   const options = toSuggestOptions(config);
   console.log(`profile ${profile.name}: ${JSON.stringify({ min_score: config.min_score, caps: config.caps, index: config.index.body_words })}`);
   for (const ds of DATASETS) {
