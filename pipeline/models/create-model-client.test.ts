@@ -121,6 +121,18 @@ describe('createModelClient with the Anthropic provider', () => {
     expect(client.schedulerStats().rateLimited).toBe(1);
   });
 
+  it('adopts the lower limits the API reports in its headers', async () => {
+    // A "minute" of 100 ms on both sides; the API allows 8,000 output tokens a minute, the config says 90,000.
+    const { server: s, client } = await setup({ limits: { otpm: 8000 }, timeCompression: 600 }, { windowMs: 100 }, { limits: { concurrency: 8 } });
+    await client.call(request('first', { system: [], maxTokens: 5000 }));
+    // Sent together under the configured limit, these would meet 429s; under the reported one, none does.
+    const answers = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => client.call(request(id, { system: [], maxTokens: 5000 }))));
+    await client.close();
+    expect(answers).toHaveLength(5);
+    expect(s.messageRequests().filter((r) => r.status === 429)).toEqual([]);
+    expect(client.schedulerStats().rateLimited).toBe(0);
+  });
+
   it('survives 529, 500 and connection resets', async () => {
     const { server: s, client } = await setup({
       script: [{ kind: 'error', status: 529 }, { kind: 'error', status: 500 }, { kind: 'reset' }, { kind: 'json', value: { title: 'Harbor Chore Jacket', tags: [] } }],
