@@ -66,3 +66,27 @@ export function listSegments(markdown: string, tree: Root = parseMarkdown(markdo
   });
   return out;
 }
+
+export type ExistingLink = { readonly url: string; readonly block: number };
+
+/** The links a draft already has (inline and reference), with the block each sits in. */
+export function listExistingLinks(tree: Root): ExistingLink[] {
+  const definitions = new Map<string, string>();
+  visitParents(tree, 'definition', (d) => void definitions.set(d.identifier, d.url));
+  const out: ExistingLink[] = [];
+  visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
+    if (node.type !== 'link' && node.type !== 'linkReference') return;
+    const url = node.type === 'link' ? node.url : definitions.get(node.identifier);
+    if (url === undefined) return;
+    let block = 0;
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i];
+      if (a && BLOCKS.has(a.type)) {
+        block = a.position?.start.offset ?? 0;
+        break;
+      }
+    }
+    out.push({ url, block });
+  });
+  return out;
+}

@@ -79,6 +79,14 @@ describe('suggestLinks', () => {
     expect(suggest(md, {}, { per1000Words: 1000, maxLinks: 3 }).links).toHaveLength(3);
   });
 
+  it('counts the links a draft already has: no second link to their page, their paragraph used', () => {
+    const md = 'See [our washing notes](/journal/how-to-wash-linen/) on how to wash linen. Caring for merino too.\n\nCaring for merino, again.\n';
+    const r = suggest(md, { required: ['/journal/how-to-wash-linen/'] }, { per1000Words: 1000 });
+    expect(urls(r)).toEqual(['/journal/caring-for-merino/']);
+    expect(r.links[0]?.start).toBe(md.lastIndexOf('Caring for merino'));
+    expect(r.problems).toEqual([]);
+  });
+
   it('never links the draft to itself', () => {
     const r = suggest('How to wash linen, step by step.\n', { selfUrl: '/journal/how-to-wash-linen/' });
     expect(urls(r)).not.toContain('/journal/how-to-wash-linen/');

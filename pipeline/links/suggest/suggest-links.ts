@@ -4,7 +4,7 @@ import type { LinkIndex, PhraseRef } from '../index/link-index.ts';
 import { findPage } from '../index/link-index.ts';
 import { phraseKey, stemsOf } from '../text/tokenize.ts';
 import { toUrlKey } from '../text/url-key.ts';
-import { listSegments, parseMarkdown } from './draft-segments.ts';
+import { listExistingLinks, listSegments, parseMarkdown } from './draft-segments.ts';
 import { findOccurrences, type Occurrence, type PhraseDictionary } from './find-candidates.ts';
 import { buildPartialDictionary } from './partial-names.ts';
 import { measureRelatedness } from './relatedness.ts';
@@ -137,6 +137,17 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
   const chosen: Scored[] = [];
   const linkedPages = new Set<number>();
   const perBlock = new Map<number, number>();
+  // Links the draft already has count: their pages are linked, their paragraphs used, the cap partly spent.
+  let existing = 0;
+  const alreadyLinked = new Set<string>();
+  for (const link of listExistingLinks(tree)) {
+    const page = findPage(index, link.url);
+    alreadyLinked.add(toUrlKey(link.url, index.options.siteHosts) ?? link.url);
+    if (!page) continue;
+    existing += 1;
+    linkedPages.add(page.id);
+    perBlock.set(link.block, (perBlock.get(link.block) ?? 0) + 1);
+  }
   const fits = (s: Scored): boolean =>
     !linkedPages.has(s.occ.pageId) &&
     (perBlock.get(s.occ.block) ?? 0) < options.perParagraph &&
@@ -150,6 +161,7 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
   const problems: LinkProblem[] = [];
   const requiredIds = new Set<number>();
   for (const url of request.required ?? []) {
+    if (alreadyLinked.has(toUrlKey(url, index.options.siteHosts) ?? url)) continue;
     const page = findPage(index, url) ?? [...outside.pages.values()].find((p) => p.url === url);
     // Prefer a place no other good candidate needs: "linen" alone, not the "linen" inside "Seaside Linen Shirt".
     const contested = (s: Scored): boolean =>
@@ -169,7 +181,7 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
     }
   }
   for (const s of scored) {
-    if (chosen.length >= Math.max(cap, requiredIds.size)) break;
+    if (chosen.length + existing >= Math.max(cap, requiredIds.size)) break;
     if (s.score < options.minScore) break;
     if (fits(s)) take(s);
   }
