@@ -22,8 +22,11 @@ export function measureRelatedness(index: LinkIndex, stems: readonly string[], l
   // The title says what the draft is about: its words count as if used often.
   for (const s of titleStems) if (!STOP_STEMS.has(s) && s.length > 1) tf.set(s, (tf.get(s) ?? 0) + TITLE_WEIGHT);
   const weighted: [string, number][] = [];
+  // Words on more than 10% of pages rank nothing and cost the most to look up.
+  const common = Math.max(50, index.pages.size * 0.1);
   for (const [s, n] of tf) {
-    if (!index.df.has(s)) continue;
+    const df = index.df.get(s);
+    if (df === undefined || df > common) continue;
     weighted.push([s, (1 + Math.log(n)) * idfOf(index, s)]);
   }
   weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
