@@ -109,11 +109,12 @@ describe('createModelClient with the Anthropic provider', () => {
 
   it('pauses every task on a 429 until retry-after, sending nothing early', async () => {
     const { server: s, client } = await setup({ latency: { baseMs: 80 } }, {}, { limits: { concurrency: 3 } });
+    await client.call(request('warm-up', { system: [] }));
     s.push({ kind: 'error', status: 429, retryAfterMs: 250 });
     const answers = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => client.call(request(id, { system: [] }))));
     await client.close();
     expect(answers).toHaveLength(6);
-    const received = s.messageRequests();
+    const received = s.messageRequests().slice(1);
     expect(received.map((r) => r.status)).toEqual([429, 200, 200, 200, 200, 200, 200]);
     // The first three were sent together before the 429 came back; everything after waits for retry-after.
     const resumeAt = (received[0]?.respondedAt ?? 0) + 250;
@@ -124,11 +125,10 @@ describe('createModelClient with the Anthropic provider', () => {
   it('adopts the lower limits the API reports in its headers', async () => {
     // A "minute" of 100 ms on both sides; the API allows 8,000 output tokens a minute, the config says 90,000.
     const { server: s, client } = await setup({ limits: { otpm: 8000 }, timeCompression: 600 }, { windowMs: 100 }, { limits: { concurrency: 8 } });
-    await client.call(request('first', { system: [], maxTokens: 5000 }));
-    // Sent together under the configured limit, these would meet 429s; under the reported one, none does.
-    const answers = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => client.call(request(id, { system: [], maxTokens: 5000 }))));
+    // Sent together under the configured limit, these would meet 429s; the first goes alone, and its headers pace the rest.
+    const answers = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => client.call(request(id, { system: [], maxTokens: 5000 }))));
     await client.close();
-    expect(answers).toHaveLength(5);
+    expect(answers).toHaveLength(6);
     expect(s.messageRequests().filter((r) => r.status === 429)).toEqual([]);
     expect(client.schedulerStats().rateLimited).toBe(0);
   });

@@ -44,7 +44,7 @@ export type Scheduler = {
   onIdle(): Promise<void>;
 };
 
-/** Creates the scheduler for one model API. */
+/** Creates the scheduler for one model API (the first call is sent alone, to learn the limits from its headers). */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
@@ -138,7 +138,22 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return base * (1 - 0.25 * random());
   };
 
+  /**
+   * The first call goes alone: its answer's headers tell the real limits, which may be lower than
+   * configured, before a burst is sent on the configured ones.
+   */
+  let probe: Promise<unknown> | undefined;
   const run = async (demand: Demand, send: () => Promise<ModelAnswer>): Promise<ModelAnswer> => {
+    if (probe) await probe;
+    else {
+      const first = sendWithRetries(demand, send);
+      probe = first.catch(() => undefined);
+      return first;
+    }
+    return sendWithRetries(demand, send);
+  };
+
+  const sendWithRetries = async (demand: Demand, send: () => Promise<ModelAnswer>): Promise<ModelAnswer> => {
     for (let attempt = 0; ; attempt += 1) {
       await acquire(demand);
       stats.sent += 1;
