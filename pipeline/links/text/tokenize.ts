@@ -49,7 +49,13 @@ export function tokenize(text: string): Token[] {
 /** The stems of a text, in order (no offsets), for indexing. */
 export function stemsOf(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(TOKEN)) out.push(stemWord(foldWord(m[0])));
+  // Lower-casing once is much cheaper than per word; offsets are not needed here.
+  for (const m of text.toLowerCase().matchAll(TOKEN)) {
+    let word = m[0];
+    if (word.includes('’')) word = word.replace(/’/g, "'");
+    if (word.endsWith("'s")) word = word.slice(0, -2);
+    out.push(stemWord(word));
+  }
   return out;
 }
 
