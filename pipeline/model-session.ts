@@ -1,5 +1,6 @@
 /** The model side of one run: the model client (providers, queue, budget, audit, batches) with every offline handler. */
 import type { Config } from './config/schema.ts';
+import type { Logger } from './document.ts';
 import { createModelClient, type ModelClient } from './models/index.ts';
 import { offlineDraft } from './models/offline/draft.ts';
 import { createOfflineProvider } from './models/offline/provider.ts';
@@ -20,6 +21,8 @@ export type ModelSessionOptions = {
   readonly maxCostUsd: number | undefined;
   readonly batch: boolean;
   readonly signal: AbortSignal;
+  /** Warnings (e.g. a prompt prefix too short to be cached). */
+  readonly logger?: Pick<Logger, 'warn'>;
 };
 
 /** Offline handlers of every task the stages ask for. */
@@ -42,6 +45,7 @@ export function createModelSession(options: ModelSessionOptions): ModelSession {
     ...(options.maxCostUsd === undefined ? {} : { maxCostUsd: options.maxCostUsd }),
     batch: options.batch,
     signal: options.signal,
+    ...(options.logger ? { logger: options.logger } : {}),
   });
 }
 

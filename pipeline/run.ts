@@ -49,7 +49,7 @@ export async function runPipeline(options: RunOptions): Promise<{ record: RunRec
   try {
     const read = await readBriefs({ paths: options.paths.length > 0 ? options.paths : [path.resolve(root, config.briefs)], briefsDir: path.resolve(root, config.briefs), maxBytes: config.max_brief_bytes, cwd: options.cwd });
     const prompts = createPromptSet(path.resolve(root, config.prompts), config.models, root);
-    const models = createModelSession({ config, prompts, env: options.env, runId, stateDir, maxCostUsd: options.maxCostUsd, batch: options.batch !== undefined, signal: options.signal });
+    const models = createModelSession({ config, prompts, env: options.env, runId, stateDir, maxCostUsd: options.maxCostUsd, batch: options.batch !== undefined, signal: options.signal, logger: options.logger });
     const jobs = planJobs(read.briefs, { config, promptsHash: await hashPromptFiles(path.resolve(root, config.prompts)), provider: models.providerName, targetOverride: options.target });
     const stages = await pipelineStages({ config, root, stateDir });
     const ctx: StageContext = { call: models.call, prompts, config, now, logger: options.logger, signal: options.signal };
