@@ -59,7 +59,8 @@ export function collectSignals(
 ): Signals {
   let context = memo.context.get(occ.pageId);
   if (context === undefined) {
-    context = measureContext(index, index.pages.get(occ.pageId)?.profile ?? [], draftStems);
+    const profile = index.pages.get(occ.pageId)?.profile;
+    context = measureContext(index, profile ? profile.split(' ') : [], draftStems);
     memo.context.set(occ.pageId, context);
   }
   let specificity = memo.specificity.get(occ.key);
