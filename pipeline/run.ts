@@ -36,6 +36,8 @@ export type RunOptions = {
   readonly logger: Logger;
   readonly signal: AbortSignal;
   readonly now?: () => Date;
+  /** Called as each brief finishes (for progress bars). */
+  readonly onProgress?: (progress: { readonly done: number; readonly total: number; readonly id: string; readonly status: string }) => void;
 };
 
 /** Runs the pipeline once; never throws for a bad brief (each ends in the record with its reason). */
@@ -55,7 +57,7 @@ export async function runPipeline(options: RunOptions): Promise<{ record: RunRec
     const ctx: StageContext = { call: models.call, prompts, config, now, logger: options.logger, signal: options.signal };
     const publisher: Publisher = { root, config, stateDir, runId, now, dryRun: options.dryRun ?? false };
 
-    const deps: JobDeps = { stages, ctx, cache: createStageCache(stateDir), publisher, models, concurrency: options.concurrency ?? config.concurrency };
+    const deps: JobDeps = { stages, ctx, cache: createStageCache(stateDir), publisher, models, concurrency: options.concurrency ?? config.concurrency, onProgress: options.onProgress };
     const { outcomes, batch } = options.batch ? await processInBatches(jobs, deps, options.batch.wait) : { outcomes: await processJobs(jobs, deps), batch: undefined };
     await models.close();
     const failedReads = invalidBriefOutcomes(read.messages);
@@ -74,6 +76,7 @@ type JobDeps = {
   readonly publisher: Publisher;
   readonly models: ModelSession;
   readonly concurrency: number;
+  readonly onProgress?: RunOptions['onProgress'];
 };
 
 /**
@@ -104,7 +107,9 @@ async function processJobs(jobs: readonly Job[], deps: JobDeps): Promise<BriefOu
   const outcomes: BriefOutcome[] = [];
   for (const job of jobs) {
     void queue.add(async () => {
-      outcomes.push(await processJob(job, deps));
+      const outcome = await processJob(job, deps);
+      outcomes.push(outcome);
+      deps.onProgress?.({ done: outcomes.length, total: jobs.length, id: outcome.id, status: outcome.status });
     });
   }
   await queue.onIdle();

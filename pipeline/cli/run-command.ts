@@ -1,4 +1,5 @@
 /** `copydesk run`: the pipeline over the briefs, a run record, and the summary. */
+import { Presets, SingleBar } from 'cli-progress';
 import type { TargetKind } from '../briefs/schema.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { formatSummary } from '../report/run-record.ts';
@@ -30,6 +31,8 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     controller.abort(new Error('interrupted'));
   };
   process.on('SIGINT', onSigint);
+  const bar = options.io.color && !options.json ? new SingleBar({ stream: process.stderr, format: 'drafting [{bar}] {value}/{total} {id}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : undefined;
+  let started = false;
   try {
     const { record, recordPath } = await runPipeline({
       loaded: options.loaded,
@@ -43,12 +46,23 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       env: options.env,
       logger: stderrLogger(options.io, options.verbose),
       signal: controller.signal,
+      onProgress: ({ done, total, id, status }) => {
+        if (bar) {
+          if (!started) bar.start(total, 0, { id: '' });
+          started = true;
+          bar.update(done, { id });
+        } else if (options.verbose) {
+          options.io.stderr(`  ${done}/${total} ${id}: ${status}`);
+        }
+      },
     });
+    bar?.stop();
     const summary = formatSummary(record, recordPath);
     options.io.stderr(record.exitCode === 0 ? summary : paint(options.io, record.totals.failed > 0 ? 'red' : 'yellow', summary));
     if (options.json) options.io.stdout(JSON.stringify(record));
     return record.exitCode;
   } finally {
+    if (started) bar?.stop();
     process.off('SIGINT', onSigint);
   }
 }
