@@ -131,6 +131,16 @@ describe('copydesk run (offline model, static target)', () => {
     expect(record.briefs.map((b) => b.id).sort()).toEqual(['harbor-pine/what-is-gsm', 'products/harbor-chore-jacket', 'products/pine-ridge-merino-crew', 'products/seaside-linen-shirt']);
   });
 
+  it('--dry-run runs the stages and writes no draft', async () => {
+    const dir = await makeProject();
+    const { code, stdout } = await cli(dir, ['run', '--json', '--dry-run']);
+    expect(code).toBe(0);
+    const record = JSON.parse(stdout) as RunRecord;
+    expect(record.dryRun).toBe(true);
+    expect(record.totals.written).toBe(0);
+    expect((await readdir(path.join(dir, 'output'))).filter((f) => f.endsWith('.md'))).toEqual([]);
+  });
+
   it('refuses a slug that would write outside the output folder', () => {
     expect(() => draftPath('/tmp/out', '../etc/passwd')).toThrow(/Refusing slug/);
     expect(() => draftPath('/tmp/out', 'a/b')).toThrow(/Refusing slug/);
