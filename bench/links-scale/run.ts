@@ -40,6 +40,7 @@ if (phase === 'build') {
   for (let i = 0; i < pages; i++) upsertPage(index, site.page(i));
   finishLinkIndex(index);
   const buildMs = performance.now() - t0;
+  const builtPeakMb = peakMb();
   const t1 = performance.now();
   const saved = await saveLinkIndex(index, dir);
   const saveMs = performance.now() - t1;
@@ -53,7 +54,7 @@ if (phase === 'build') {
     upsertPage(index, edited);
     updates.push(performance.now() - t);
   }
-  console.log(JSON.stringify({ buildMs, saveMs, bytes: saved.bytes, updateP50: pct(updates, 50), updateP95: pct(updates, 95), peakMb: peakMb() }));
+  console.log(JSON.stringify({ buildMs, saveMs, bytes: saved.bytes, updateP50: pct(updates, 50), updateP95: pct(updates, 95), builtPeakMb, peakMb: peakMb() }));
 } else if (phase === 'generate') {
   // The generator alone, to tell its cost from the index's.
   const t0 = performance.now();
@@ -91,7 +92,7 @@ if (phase === 'build') {
   const rows: [string, string, string, boolean][] = [
     ['pages', String(pages), '', true],
     ['build (index only; generating the pages took ' + f((gen.generateMs ?? 0) / 1000) + ' s more)', `${f(((build.buildMs ?? 0) - (gen.generateMs ?? 0)) / 1000)} s`, '≤ 20 s', ((build.buildMs ?? 0) - (gen.generateMs ?? 0)) / 1000 <= 20],
-    ['build peak RSS', `${build.peakMb} MB`, '≤ 1024 MB', (build.peakMb ?? Infinity) <= 1024],
+    ['build peak RSS (index built / then saved)', `${build.builtPeakMb} MB / ${build.peakMb} MB`, '≤ 1024 MB', (build.peakMb ?? Infinity) <= 1024],
     ['index on disk', `${f(size / 1048576)} MB (save ${f((build.saveMs ?? 0) / 1000)} s)`, '', true],
     ['load', `${f((load.loadMs ?? 0) / 1000, 2)} s`, '≤ 3 s', (load.loadMs ?? Infinity) / 1000 <= 3],
     ['load + suggest peak RSS', `${load.peakMb} MB`, '≤ 1024 MB', (load.peakMb ?? Infinity) <= 1024],
