@@ -11,6 +11,7 @@ import { paint, processIo, type Io } from './cli/output.ts';
 import { loadConfig, loadEnvFile, type LoadedConfig } from './config/load-config.ts';
 import { ConfigError, EXIT, LockHeldError, UsageError } from './errors.ts';
 import { formatMessage } from './messages.ts';
+import { InventoryFileError, InventoryTooLargeError, LinkIndexError, SitemapError, linksCommand } from './links/index.ts';
 import { seoCheckCommand } from './seo/index.ts';
 import { voiceLintCommand } from './voice/index.ts';
 
@@ -97,6 +98,21 @@ export async function main(argv: readonly string[], io: Io = processIo(), cwd = 
     });
 
   program
+    .command('links')
+    .description('build or show the site inventory and link index; suggest links on benchmark data')
+    .argument('<action>', 'sync | inspect | suggest')
+    .argument('[args...]', 'for inspect: a URL or a draft file')
+    .option('--rebuild', 'sync: rebuild the index from scratch')
+    .option('--inventory <file>', 'suggest: inventory JSONL')
+    .option('--cases <file>', 'suggest: cases JSONL (articles with their links removed)')
+    .option('--out <file>', 'suggest: where to write the suggestions JSONL')
+    .action(async (action: string, args: string[], opts: { rebuild?: boolean; inventory?: string; cases?: string; out?: string }) => {
+      if (action !== 'sync' && action !== 'inspect' && action !== 'suggest') throw new UsageError(`Expected \`links sync\`, \`links inspect\` or \`links suggest\`, got \`links ${action}\``);
+      const { config, root } = load();
+      exitCode = await linksCommand(action, args, { json: json(), config, cwd, root, stdout: io.stdout, stderr: io.stderr, ...definedOnly(opts) });
+    });
+
+  program
     .command('init')
     .description('scaffold config, prompts, a voice guide and sample briefs')
     .argument('[dir]', 'folder to create or fill', '.')
@@ -125,11 +141,20 @@ function handleError(error: unknown, io: Io): number {
     io.stderr(paint(io, 'red', `copydesk: ${error.message}`));
     return EXIT.usage;
   }
+  if (error instanceof InventoryFileError || error instanceof SitemapError || error instanceof LinkIndexError || error instanceof InventoryTooLargeError) {
+    io.stderr(paint(io, 'red', `copydesk: ${error.message}`));
+    return EXIT.usage;
+  }
   if (error instanceof LockHeldError) {
     io.stderr(paint(io, 'red', `copydesk: ${error.message}`));
     return EXIT.locked;
   }
   throw error;
+}
+
+/** Drops undefined options (exactOptionalPropertyTypes). */
+function definedOnly<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 function parseUsd(value: string): number {

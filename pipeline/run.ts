@@ -53,7 +53,7 @@ export async function runPipeline(options: RunOptions): Promise<{ record: RunRec
     const prompts = createPromptSet(path.resolve(root, config.prompts), config.models, root);
     const models = createModelSession({ config, prompts, env: options.env, runId, stateDir, maxCostUsd: options.maxCostUsd, batch: options.batch !== undefined, signal: options.signal, logger: options.logger });
     const jobs = planJobs(read.briefs, { config, promptsHash: await hashPromptFiles(path.resolve(root, config.prompts)), provider: models.providerName, targetOverride: options.target });
-    const stages = await pipelineStages({ config, root, stateDir });
+    const stages = await pipelineStages({ config, root, stateDir, signal: options.signal });
     const ctx: StageContext = { call: models.call, prompts, config, now, logger: options.logger, signal: options.signal };
     const publisher: Publisher = { root, config, stateDir, runId, now, dryRun: options.dryRun ?? false };
 
@@ -153,8 +153,10 @@ function summarize(doc: DraftDoc): Record<string, unknown> {
   if (voice) out.voice = { before: voice.before, after: voice.after };
   const seo = doc.stages.seo as { passed?: number; failed?: number } | undefined;
   if (seo) out.seo = { passed: seo.passed, failed: seo.failed };
-  const links = doc.stages.links as { inserted?: readonly unknown[] } | undefined;
-  if (links?.inserted) out.links = links.inserted.length;
+  const links = doc.stages.links as { inserted?: readonly { url: string; anchor: string; score: number; terms: readonly string[]; line: number; column: number; required: boolean }[] } | undefined;
+  if (links?.inserted) {
+    out.links = links.inserted.map(({ url, anchor, score, terms, line, column, required }) => ({ url, anchor, score, terms, line, column, required }));
+  }
   return out;
 }
 

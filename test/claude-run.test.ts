@@ -111,4 +111,16 @@ describe('copydesk run with Claude (local Anthropic server, real SDK)', () => {
     expect(server.messageRequests()).toHaveLength(0);
     expect(server.requests.filter((r) => r.path === '/v1/messages/count_tokens')).toHaveLength(7);
   });
+
+  it('removes a link the model invented to a page outside the inventory, and flags it', async () => {
+    server = await startAnthropicServer({ responder: draftingResponder(() => 'See [the best shirts](https://competitor.example/shop) before you buy.') });
+    const dir = await makeProject(fastModelLimits);
+    const env = { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: server.url };
+    const { stdout } = await cli(dir, ['run', '--json', 'briefs/harbor-pine/what-is-gsm.md'], env);
+    const record = JSON.parse(stdout) as RunRecord;
+    expect(record.briefs[0]?.flags.find((f) => f.rule === 'links/removed-unknown-link')).toMatchObject({ line: expect.any(Number) });
+    const draft = matter(await readFile(path.join(dir, 'output/fabric-weight-gsm.md'), 'utf8'));
+    expect(draft.content).not.toContain('competitor.example');
+    expect(draft.content).toContain('See the best shirts before you buy.');
+  });
 });

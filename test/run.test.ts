@@ -9,6 +9,8 @@ import { cli, makeProject } from './helpers/project.ts';
 
 const NUMBER = /\d+(?:[.,]\d+)*/g;
 const toNumber = (n: string): number => Number(n.replace(/,/g, ''));
+/** The prose with Markdown links replaced by their anchor text. */
+const withoutLinks = (markdown: string): string => markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
 
 async function briefFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -51,7 +53,7 @@ describe('copydesk run (offline model, static target)', () => {
         const fact = /^- (.+?)[.]?$/.exec(line)?.[1];
         if (!fact || /^(say|explain|avoid)/i.test(fact)) continue;
         const first = fact.split(/; |\. /)[0] ?? fact;
-        expect(draft.content.toLowerCase(), `${slug} lost "${first}"`).toContain(first.toLowerCase());
+        expect(withoutLinks(draft.content).toLowerCase(), `${slug} lost "${first}"`).toContain(first.toLowerCase());
       }
     }
   });
@@ -129,6 +131,20 @@ describe('copydesk run (offline model, static target)', () => {
     const { stdout } = await cli(dir, ['run', '--json', 'briefs/products', 'briefs/harbor-pine/what-is-gsm.md']);
     const record = JSON.parse(stdout) as RunRecord;
     expect(record.briefs.map((b) => b.id).sort()).toEqual(['harbor-pine/what-is-gsm', 'products/harbor-chore-jacket', 'products/pine-ridge-merino-crew', 'products/seaside-linen-shirt']);
+  });
+
+  it('links the drafts into the site inventory, each link with its reason', async () => {
+    const dir = await makeProject();
+    const record = JSON.parse((await cli(dir, ['run', '--json'])).stdout) as RunRecord;
+    const links = record.briefs.flatMap((b) => (b.details?.links ?? []) as { url: string; anchor: string; score: number; terms: string[]; line: number }[]);
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) {
+      expect(link.url).toMatch(/^\/(blog|products|pages|collections)\//);
+      expect(link.score).toBeGreaterThan(0);
+      expect(link.line).toBeGreaterThan(0);
+    }
+    const guide = await readFile(path.join(dir, 'output/wash-linen.md'), 'utf8');
+    expect(guide).toContain('[care guide](/pages/care-guide/)');
   });
 
   it('--dry-run runs the stages and writes no draft', async () => {

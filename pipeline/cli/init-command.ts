@@ -5,7 +5,7 @@ import type { Io } from './output.ts';
 
 /** The package's own folder, where the scaffold comes from. */
 const PACKAGE_ROOT = path.resolve(import.meta.dirname, '..', '..');
-const SCAFFOLD = ['copydesk.config.yaml', 'prompts', 'briefs'];
+const SCAFFOLD = ['copydesk.config.yaml', 'prompts', 'briefs', 'site'];
 
 export type InitOptions = { readonly dir: string; readonly cwd: string; readonly io: Io; readonly json: boolean };
 

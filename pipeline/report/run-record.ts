@@ -81,6 +81,9 @@ export function formatSummary(record: RunRecord, recordPath: string): string {
     const mark = brief.status === 'drafted' ? '✔' : brief.status === 'flagged' ? '⚑' : brief.status === 'deferred' ? '…' : '✖';
     const where = brief.publish ? ` ${brief.publish.status} ${brief.publish.location}` : '';
     lines.push(`  ${mark} ${brief.id}${where}`);
+    for (const link of (Array.isArray(brief.details?.links) ? brief.details.links : []) as { url: string; anchor: string; line: number; score: number }[]) {
+      lines.push(`      link “${link.anchor}” → ${link.url} (${link.line}, score ${link.score.toFixed(2)})`);
+    }
     for (const flag of brief.flags) lines.push(`      ${flag.rule}${flag.line ? ` (${flag.line}:${flag.column ?? 1})` : ''}: ${flag.message}`);
     for (const error of brief.errors ?? []) lines.push(`      ${formatMessage(error)}`);
     if (brief.publish?.message) lines.push(`      ${brief.publish.rule ?? 'publish'}: ${brief.publish.message}`);
@@ -110,7 +113,7 @@ function stageLines(record: RunRecord): string[] {
     const clean = seo.filter((s) => (s?.failed ?? 0) === 0).length;
     out.push(`SEO checks passed ${passed}/${passed + failed} (${Math.round((100 * passed) / Math.max(1, passed + failed))}%); ${clean}/${seo.length} drafts pass every check`);
   }
-  const links = record.briefs.map((b) => b.details?.links as number | undefined).filter((n): n is number => typeof n === 'number');
-  if (links.length > 0) out.push(`internal links inserted ${links.reduce((a, b) => a + b, 0)}`);
+  const links = record.briefs.map((b) => b.details?.links).filter((l): l is readonly unknown[] => Array.isArray(l));
+  if (links.length > 0) out.push(`internal links inserted ${links.reduce((a, l) => a + l.length, 0)} (each with its reason in the run record)`);
   return out;
 }
