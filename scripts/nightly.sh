@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 : "${COPYDESK_MAX_COST:=5}"
+npx copydesk links sync >&2 || exit $?
 npx copydesk run --max-cost "$COPYDESK_MAX_COST" --json > "output/last-run.json"
 status=$?
 # 3 (another run still going) and 4 (budget reached; the rest runs tomorrow) are not failures of the schedule.
