@@ -1,4 +1,5 @@
 /** Located messages: problems in content, reported in the vfile style of remark/retext. */
+import { closest, distance } from 'fastest-levenshtein';
 
 export type Severity = 'error' | 'warning' | 'suggestion';
 
@@ -22,4 +23,15 @@ export function countBySeverity(messages: readonly LocatedMessage[]): Record<Sev
   const counts: Record<Severity, number> = { error: 0, warning: 0, suggestion: 0 };
   for (const m of messages) counts[m.severity] += 1;
   return counts;
+}
+
+/**
+ * The hint after an unknown key: "did you mean" the closest known key when it is near (at most two
+ * edits, or a third of the key's length), else the list of known keys.
+ */
+export function unknownKeyHint(key: string, known: readonly string[]): string {
+  if (known.length === 0) return '';
+  const guess = closest(key, [...known]);
+  if (distance(key, guess) <= Math.max(2, Math.floor(key.length / 3))) return `; did you mean \`${guess}\`?`;
+  return `; expected one of ${known.map((k) => `\`${k}\``).join(', ')}`;
 }

@@ -1,10 +1,9 @@
 /** Parses one brief file's bytes into a validated Brief, or located messages. Pure: no I/O. */
 import { createHash } from 'node:crypto';
-import { closest, distance } from 'fastest-levenshtein';
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import type { LocatedMessage } from '../messages.ts';
+import { unknownKeyHint, type LocatedMessage } from '../messages.ts';
 import { locateYamlPath } from '../yaml-locate.ts';
 import { KNOWN_KEYS, briefFrontMatterSchema, type Brief, type BriefFrontMatter } from './schema.ts';
 
@@ -144,9 +143,7 @@ function describeIssue(
   if (issue.code === 'unrecognized_keys') {
     const known = type ? KNOWN_KEYS[type] : [...new Set([...KNOWN_KEYS.article, ...KNOWN_KEYS.product])];
     return issue.keys.map((key) => {
-      const guess = closest(key, known);
-      const near = distance(key, guess) <= Math.max(2, Math.floor(key.length / 3));
-      const hint = near ? `; did you mean \`${guess}\`?` : `; expected one of ${known.map((k) => `\`${k}\``).join(', ')}`;
+      const hint = unknownKeyHint(key, known);
       return make([...issue.path, key], 'brief/unknown-key', `Unknown key \`${key}\` in ${type === 'article' ? 'an article' : type === 'product' ? 'a product' : 'a'} brief${hint}`, true);
     });
   }

@@ -1,12 +1,11 @@
 /** Finds, reads and validates copydesk.config.yaml; reads `.env` into the environment. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { closest, distance } from 'fastest-levenshtein';
 import { config as loadDotenv } from 'dotenv';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
-import type { LocatedMessage } from '../messages.ts';
+import { unknownKeyHint, type LocatedMessage } from '../messages.ts';
 import { locateYamlPath } from '../yaml-locate.ts';
 import { configSchema, type Config } from './schema.ts';
 
@@ -54,8 +53,7 @@ export function parseConfig(text: string, file: string): Config {
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(issue.path);
       for (const key of issue.keys) {
-        const guess = known.length > 0 ? closest(key, known) : undefined;
-        const hint = guess && distance(key, guess) <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean \`${guess}\`?` : known.length > 0 ? `; expected one of ${known.map((k) => `\`${k}\``).join(', ')}` : '';
+        const hint = unknownKeyHint(key, known);
         messages.push(make([...issue.path, key], 'config/unknown-key', `Unknown key \`${[...issue.path, key].join('.')}\`${hint}`, true));
       }
       continue;
