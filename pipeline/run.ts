@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import PQueue from 'p-queue';
-import { readBriefs } from './briefs/read-briefs.ts';
+import { readProjectBriefs } from './briefs/read-briefs.ts';
 import type { TargetKind } from './briefs/schema.ts';
 import type { LoadedConfig } from './config/load-config.ts';
 import type { DraftDoc, Job, Logger, StageContext } from './document.ts';
@@ -49,7 +49,7 @@ export async function runPipeline(options: RunOptions): Promise<{ record: RunRec
   const stateDir = path.resolve(root, config.state);
   const release = await acquireLock(stateDir, `run ${runId}`);
   try {
-    const read = await readBriefs({ paths: options.paths.length > 0 ? options.paths : [path.resolve(root, config.briefs)], briefsDir: path.resolve(root, config.briefs), maxBytes: config.max_brief_bytes, cwd: options.cwd });
+    const read = await readProjectBriefs(options.loaded, options.paths, options.cwd);
     const prompts = createPromptSet(path.resolve(root, config.prompts), config.models, root);
     const models = createModelSession({ config, prompts, env: options.env, runId, stateDir, maxCostUsd: options.maxCostUsd, batch: options.batch !== undefined, signal: options.signal, logger: options.logger });
     const jobs = planJobs(read.briefs, { config, promptsHash: await hashPromptFiles(path.resolve(root, config.prompts)), provider: models.providerName, targetOverride: options.target });

@@ -115,3 +115,13 @@ function isInside(file: string, dir: string): boolean {
   const rel = path.relative(dir, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
+
+/** Reads the briefs a command names (default: the configured briefs folder) with the project's settings. */
+export function readProjectBriefs(
+  project: { readonly config: { readonly briefs: string; readonly max_brief_bytes: number }; readonly root: string },
+  paths: readonly string[],
+  cwd: string,
+): Promise<ReadBriefsResult> {
+  const briefsDir = path.resolve(project.root, project.config.briefs);
+  return readBriefs({ paths: paths.length > 0 ? paths : [briefsDir], briefsDir, maxBytes: project.config.max_brief_bytes, cwd });
+}

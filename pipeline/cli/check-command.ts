@@ -1,6 +1,5 @@
 /** `copydesk check`: validate briefs and config; every message located; no model calls. */
-import path from 'node:path';
-import { readBriefs } from '../briefs/read-briefs.ts';
+import { readProjectBriefs } from '../briefs/read-briefs.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { countBySeverity, formatMessage, type LocatedMessage } from '../messages.ts';
 import { briefWarnings } from '../review.ts';
@@ -10,9 +9,8 @@ export type CheckOptions = { readonly loaded: LoadedConfig; readonly cwd: string
 
 /** Prints every message (eslint/Vale style, or a JSON array); exit 1 when any brief has an error. */
 export async function checkCommand(options: CheckOptions): Promise<number> {
-  const { config, root } = options.loaded;
-  const briefsDir = path.resolve(root, config.briefs);
-  const read = await readBriefs({ paths: options.paths.length > 0 ? options.paths : [briefsDir], briefsDir, maxBytes: config.max_brief_bytes, cwd: options.cwd });
+  const { config } = options.loaded;
+  const read = await readProjectBriefs(options.loaded, options.paths, options.cwd);
   const messages: LocatedMessage[] = [...read.messages, ...read.briefs.flatMap((b) => briefWarnings(b, config))].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
   );

@@ -1,6 +1,6 @@
 /** `copydesk plan`: what would run and why (new, changed, cached), before anything is spent. */
 import path from 'node:path';
-import { readBriefs } from '../briefs/read-briefs.ts';
+import { readProjectBriefs } from '../briefs/read-briefs.ts';
 import type { TargetKind } from '../briefs/schema.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { hashPromptFiles, planJobs } from '../jobs.ts';
@@ -40,8 +40,7 @@ export type PlanEntry = {
 export async function planCommand(options: PlanOptions): Promise<number> {
   const { config, root } = options.loaded;
   const stateDir = path.resolve(root, config.state);
-  const briefsDir = path.resolve(root, config.briefs);
-  const read = await readBriefs({ paths: options.paths.length > 0 ? options.paths : [briefsDir], briefsDir, maxBytes: config.max_brief_bytes, cwd: options.cwd });
+  const read = await readProjectBriefs(options.loaded, options.paths, options.cwd);
   const jobs = planJobs(read.briefs, { config, promptsHash: await hashPromptFiles(path.resolve(root, config.prompts)), provider: providerNameFor(options.env), targetOverride: options.target });
   const stages = await pipelineStages({ config, root, stateDir });
   const cache = createStageCache(stateDir);
