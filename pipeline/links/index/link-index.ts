@@ -45,6 +45,14 @@ export type LinkIndex = {
   readonly phraseStarts: Map<string, number>;
   /** Site-wide leading title words (`Configure`), fixed when the index is built. */
   readonly conventions: Set<string>;
+  /**
+   * Stems left out of the full-text index: on so many pages when it was built that relatedness never queries
+   * them (see `isCommonStem`). Skipping them keeps BM25F scores of every other stem exact (field lengths still
+   * count them) and drops about 40% of the postings.
+   */
+  readonly unindexed: Set<string>;
+  /** Documents waiting for `finishLinkIndex` (while an index is first built), by page id. */
+  pending: Map<number, IndexDoc> | null;
   nextId: number;
 };
 
@@ -54,13 +62,20 @@ export const STOP_STEMS: ReadonlySet<string> = new Set([...STOP_WORDS].map(stemW
 
 const FIELDS = ['title', 'headings', 'description', 'text'];
 
-function createSearch(): MiniSearch<IndexDoc> {
-  return new MiniSearch<IndexDoc>({
-    fields: FIELDS,
-    idField: 'id',
-    tokenize: splitStems,
-    processTerm: (term) => term,
-  });
+function searchOptions(unindexed: ReadonlySet<string>): ConstructorParameters<typeof MiniSearch<IndexDoc>>[0] {
+  return { fields: FIELDS, idField: 'id', tokenize: splitStems, processTerm: (term) => (unindexed.has(term) ? null : term) };
+}
+
+/** Whether relatedness skips a stem: on more than 10% of pages (no ranking value, most lookup cost). */
+export function isCommonStem(index: LinkIndex, stem: string): boolean {
+  const df = index.df.get(stem);
+  return df === undefined || df > Math.max(50, index.pages.size * 0.1) || index.unindexed.has(stem);
+}
+
+/** Stems on more than twice the share `isCommonStem` skips: left out of the full-text index when it is built. */
+function listUnindexed(index: LinkIndex): string[] {
+  const limit = Math.max(100, index.pages.size * 0.2);
+  return [...index.df].filter(([, n]) => n > limit).map(([s]) => s);
 }
 
 function splitStems(text: string): string[] {
@@ -164,21 +179,29 @@ function bumpDf(index: LinkIndex, stems: Iterable<string>, by: 1 | -1): void {
 
 /** An empty index; add pages with `upsertPage`, then call `finishLinkIndex`. */
 export function createLinkIndex(options: IndexOptions): LinkIndex {
+  const unindexed = new Set<string>();
   return {
     options,
     pages: new Map(),
     byKey: new Map(),
-    search: createSearch(),
+    search: new MiniSearch<IndexDoc>(searchOptions(unindexed)),
     df: new Map(),
     phrases: new Map(),
     phraseStarts: new Map(),
     conventions: new Set(),
+    unindexed,
+    pending: new Map(),
     nextId: 0,
   };
 }
 
 /** Settles the site's title conventions (`Configure …`) over all pages and rebuilds the phrase dictionary. */
 export function finishLinkIndex(index: LinkIndex): LinkIndex {
+  if (index.pending) {
+    for (const stem of listUnindexed(index)) index.unindexed.add(stem);
+    for (const doc of index.pending.values()) index.search.add(doc);
+    index.pending = null;
+  }
   const conventions = findTitleConventions([...index.pages.values()].map((p) => p.title));
   index.conventions.clear();
   for (const c of conventions) index.conventions.add(c);
@@ -199,7 +222,8 @@ function addPage(index: LinkIndex, page: Page): IndexedPage {
   const id = index.nextId++;
   const indexed = toIndexedPage(id, page, index.options.siteHosts);
   const doc = toDoc(id, page, index.options.bodyWords);
-  index.search.add(doc);
+  if (index.pending) index.pending.set(id, doc);
+  else index.search.add(doc);
   bumpDf(index, docStems(doc), 1);
   index.pages.set(id, indexed);
   registerKeys(index, indexed);
@@ -236,7 +260,8 @@ export function removePage(index: LinkIndex, url: string, previous?: Page): bool
 }
 
 function removeIndexedPage(index: LinkIndex, old: IndexedPage, previous?: Page): void {
-  index.search.discard(old.id);
+  if (index.pending) index.pending.delete(old.id);
+  else index.search.discard(old.id);
   if (previous) bumpDf(index, docStems(toDoc(old.id, previous, index.options.bodyWords)), -1);
   unregisterKeys(index, old);
   removePhrases(index, old);
@@ -254,7 +279,8 @@ type PageRow = [id: number, url: string, key: string, title: string, locale: str
 type PhraseRow = [key: string, id: number, source: PhraseRef['source'], text: string];
 
 export type SerializedIndex = {
-  readonly version: 2;
+  readonly version: 3;
+  readonly unindexed: string[];
   readonly options: IndexOptions;
   readonly nextId: number;
   readonly conventions: string[];
@@ -271,7 +297,8 @@ export function serializeLinkIndex(index: LinkIndex): SerializedIndex {
   const phrases: PhraseRow[] = [];
   for (const [key, refs] of index.phrases) for (const r of refs) phrases.push([key, r.id, r.source, r.text]);
   return {
-    version: 2,
+    version: 3,
+    unindexed: [...index.unindexed],
     options: index.options,
     nextId: index.nextId,
     conventions: [...index.conventions],
@@ -284,7 +311,8 @@ export function serializeLinkIndex(index: LinkIndex): SerializedIndex {
 
 /** Restores an index from `serializeLinkIndex` output. */
 export function restoreLinkIndex(data: SerializedIndex): LinkIndex {
-  const search = MiniSearch.loadJS<IndexDoc>(data.search, { fields: FIELDS, idField: 'id', tokenize: splitStems, processTerm: (term) => term });
+  const unindexed = new Set(data.unindexed);
+  const search = MiniSearch.loadJS<IndexDoc>(data.search, searchOptions(unindexed));
   const index: LinkIndex = {
     options: data.options,
     pages: new Map(),
@@ -294,6 +322,8 @@ export function restoreLinkIndex(data: SerializedIndex): LinkIndex {
     phrases: new Map(),
     phraseStarts: new Map(),
     conventions: new Set(data.conventions),
+    unindexed,
+    pending: null,
     nextId: data.nextId,
   };
   for (const [id, url, key, title, locale, kind, hash, profile, keyphrase, aliases, date] of data.pages) {

@@ -35,6 +35,6 @@ export function loadLinkIndex(dir: string): LinkIndex | undefined {
   } catch (error) {
     throw new LinkIndexError(`${file} is not valid JSON; run \`copydesk links sync --rebuild\``, { cause: error });
   }
-  if (data.version !== 2) throw new LinkIndexError(`${file} has format version ${String(data.version)}, expected 2; run \`copydesk links sync --rebuild\``);
+  if (data.version !== 3) throw new LinkIndexError(`${file} has format version ${String(data.version)}, expected 3; run \`copydesk links sync --rebuild\``);
   return restoreLinkIndex(data);
 }

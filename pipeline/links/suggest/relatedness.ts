@@ -1,6 +1,6 @@
 /** How closely each inventory page matches what a draft is about: BM25F over the draft's salient terms. */
 import type { LinkIndex } from '../index/link-index.ts';
-import { idfOf, STOP_STEMS } from '../index/link-index.ts';
+import { idfOf, isCommonStem, STOP_STEMS } from '../index/link-index.ts';
 
 export type Relatedness = {
   /** Page id → BM25F score divided by the best page's score (0–1). */
@@ -23,10 +23,8 @@ export function measureRelatedness(index: LinkIndex, stems: readonly string[], l
   for (const s of titleStems) if (!STOP_STEMS.has(s) && s.length > 1) tf.set(s, (tf.get(s) ?? 0) + TITLE_WEIGHT);
   const weighted: [string, number][] = [];
   // Words on more than 10% of pages rank nothing and cost the most to look up.
-  const common = Math.max(50, index.pages.size * 0.1);
   for (const [s, n] of tf) {
-    const df = index.df.get(s);
-    if (df === undefined || df > common) continue;
+    if (isCommonStem(index, s)) continue;
     weighted.push([s, (1 + Math.log(n)) * idfOf(index, s)]);
   }
   weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
