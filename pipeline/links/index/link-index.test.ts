@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { linksConfigSchema } from '../config.ts';
 import { suggestLinks, toSuggestOptions } from '../suggest/suggest-links.ts';
 import { toIndexOptions } from './index-options.ts';
 import { buildLinkIndex, findPage, upsertPage } from './link-index.ts';
-import { loadLinkIndex, saveLinkIndex } from './store-index.ts';
+import { INDEX_FILE, LinkIndexError, loadLinkIndex, saveLinkIndex } from './store-index.ts';
 
 // The scale benchmark in small: the same synthetic site, 400 pages.
 const config = linksConfigSchema.parse({});
@@ -42,5 +42,18 @@ describe('link index', () => {
     expect(fingerprintLinks(index, config)).not.toBe(print);
     const r = suggestLinks(index, { markdown: 'We hung the harbor lanterns at dusk.\n', locale: 'en' }, { ...toSuggestOptions(config), per1000Words: 1000, minScore: 0 });
     expect(r.links.map((l) => l.url)).toContain(page.url);
+  });
+
+  it('refuses an index file of an older format or a damaged one, asking for a rebuild', () => {
+    const old = mkdtempSync(path.join(tmpdir(), 'link-index-old-'));
+    try {
+      writeFileSync(path.join(old, INDEX_FILE), JSON.stringify({ version: 2, pages: [] }));
+      expect(() => loadLinkIndex(old)).toThrow(LinkIndexError);
+      expect(() => loadLinkIndex(old)).toThrow(/format version 2, expected \d+; run `copydesk links sync --rebuild`/);
+      writeFileSync(path.join(old, INDEX_FILE), '{"version": 4');
+      expect(() => loadLinkIndex(old)).toThrow(/not valid JSON; run `copydesk links sync --rebuild`/);
+    } finally {
+      rmSync(old, { recursive: true, force: true });
+    }
   });
 });

@@ -278,55 +278,108 @@ export function idfOf(index: LinkIndex, stem: string): number {
 type PageRow = [id: number, url: string, key: string, title: string, locale: string, kind: string, hash: string, profile: string, keyphrase: string | null, aliases: string[] | null, date: string | null];
 type PhraseRow = [key: string, id: number, source: PhraseRef['source'], text: string];
 
-export type SerializedIndex = {
-  readonly version: 3;
-  readonly unindexed: string[];
+/** The index file's format: bump whenever what `serializeLinkIndex` writes changes. */
+export const INDEX_FORMAT = 4;
+
+type SearchJson = ReturnType<MiniSearch<IndexDoc>['toJSON']>;
+type DocRow = [shortId: string, id: number, lengths: number[]];
+type TermRow = SearchJson['index'][number];
+
+/** The first line of the index file. */
+export type IndexHeader = {
+  readonly version: number;
   readonly options: IndexOptions;
   readonly nextId: number;
   readonly conventions: string[];
-  /** Pages as rows (smaller and faster to parse than objects). */
-  readonly pages: PageRow[];
-  /** The phrase dictionary as it was built, so loading does not re-tokenise every title. */
-  readonly phrases: PhraseRow[];
-  readonly df: [string, number][];
-  readonly search: ReturnType<MiniSearch<IndexDoc>['toJSON']>;
+  readonly unindexed: string[];
+  readonly search: Omit<SearchJson, 'index' | 'documentIds' | 'fieldLength' | 'storedFields'>;
 };
 
-/** A plain object for `JSON.stringify`. */
-export function serializeLinkIndex(index: LinkIndex): SerializedIndex {
-  const phrases: PhraseRow[] = [];
-  for (const [key, refs] of index.phrases) for (const r of refs) phrases.push([key, r.id, r.source, r.text]);
-  return {
-    version: 3,
-    unindexed: [...index.unindexed],
-    options: index.options,
-    nextId: index.nextId,
-    conventions: [...index.conventions],
-    pages: [...index.pages.values()].map((p) => [p.id, p.url, p.key, p.title, p.locale, p.kind, p.hash, p.profile, p.keyphrase ?? null, p.aliases ? [...p.aliases] : null, p.date ?? null]),
-    phrases,
-    df: [...index.df],
-    search: index.search.toJSON(),
-  };
+/** Every further line: one section's rows, at most `CHUNK` of them. */
+export type IndexSection = ['pages', PageRow[]] | ['phrases', PhraseRow[]] | ['df', [string, number][]] | ['docs', DocRow[]] | ['terms', TermRow[]];
+
+const CHUNK = 2000;
+
+function* chunkRows<R>(rows: Iterable<R>, emit: (rows: R[]) => string): Generator<string> {
+  let batch: R[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length >= CHUNK) {
+      yield emit(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) yield emit(batch);
 }
 
-/** Restores an index from `serializeLinkIndex` output. */
-export function restoreLinkIndex(data: SerializedIndex): LinkIndex {
-  const unindexed = new Set(data.unindexed);
-  const search = MiniSearch.loadJS<IndexDoc>(data.search, searchOptions(unindexed));
+function* listPhraseRows(index: LinkIndex): Generator<PhraseRow> {
+  for (const [key, refs] of index.phrases) for (const r of refs) yield [key, r.id, r.source, r.text];
+}
+
+function* listPageRows(index: LinkIndex): Generator<PageRow> {
+  for (const p of index.pages.values()) yield [p.id, p.url, p.key, p.title, p.locale, p.kind, p.hash, p.profile, p.keyphrase ?? null, p.aliases ? [...p.aliases] : null, p.date ?? null];
+}
+
+/** Drains an array front to back, letting each element go as it is read (the full-text part is large). */
+function* drain<R>(rows: R[]): Generator<R> {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as R;
+    (rows as (R | undefined)[])[i] = undefined;
+    yield row;
+  }
+}
+
+/** The index as JSON lines (a header, then sections in chunks): written one line at a time, never one giant string. */
+export function* serializeLinkIndex(index: LinkIndex): Generator<string> {
+  const { index: terms, documentIds, fieldLength, storedFields: _stored, ...search } = index.search.toJSON();
+  const header: IndexHeader = { version: INDEX_FORMAT, options: index.options, nextId: index.nextId, conventions: [...index.conventions], unindexed: [...index.unindexed], search };
+  yield JSON.stringify(header);
+  const section = (name: IndexSection[0]) => (rows: unknown[]) => JSON.stringify([name, rows]);
+  yield* chunkRows(listPageRows(index), section('pages'));
+  yield* chunkRows(listPhraseRows(index), section('phrases'));
+  yield* chunkRows(index.df, section('df'));
+  const lengths = fieldLength as Record<string, number[]>;
+  const docRows = Object.entries(documentIds as Record<string, number>).map(([short, id]): DocRow => [short, id, lengths[short] ?? []]);
+  yield* chunkRows(drain(docRows), section('docs'));
+  yield* chunkRows(drain(terms), section('terms'));
+}
+
+/** Restores an index from its header and its sections (see `serializeLinkIndex`). */
+export function restoreLinkIndex(header: IndexHeader, sections: Iterable<IndexSection>): LinkIndex {
+  const unindexed = new Set(header.unindexed);
   const index: LinkIndex = {
-    options: data.options,
+    options: header.options,
     pages: new Map(),
     byKey: new Map(),
-    search,
-    df: new Map(data.df),
+    search: new MiniSearch<IndexDoc>(searchOptions(unindexed)),
+    df: new Map(),
     phrases: new Map(),
     phraseStarts: new Map(),
-    conventions: new Set(data.conventions),
+    conventions: new Set(header.conventions),
     unindexed,
     pending: null,
-    nextId: data.nextId,
+    nextId: header.nextId,
   };
-  for (const [id, url, key, title, locale, kind, hash, profile, keyphrase, aliases, date] of data.pages) {
+  const documentIds: Record<string, number> = {};
+  const fieldLength: Record<string, number[]> = {};
+  const terms: TermRow[] = [];
+  for (const section of sections) {
+    if (section[0] === 'pages') restorePages(index, section[1]);
+    else if (section[0] === 'phrases') restorePhrases(index, section[1]);
+    else if (section[0] === 'df') for (const [stem, n] of section[1]) index.df.set(stem, n);
+    else if (section[0] === 'docs')
+      for (const [short, id, lengths] of section[1]) {
+        documentIds[short] = id;
+        fieldLength[short] = lengths;
+      }
+    else for (const row of section[1]) terms.push(row);
+  }
+  const json = { ...header.search, documentIds, fieldLength, storedFields: {}, index: terms } as unknown as SearchJson;
+  return { ...index, search: MiniSearch.loadJS<IndexDoc>(json, searchOptions(unindexed)) };
+}
+
+function restorePages(index: LinkIndex, rows: readonly PageRow[]): void {
+  for (const [id, url, key, title, locale, kind, hash, profile, keyphrase, aliases, date] of rows) {
     const page: IndexedPage = {
       id,
       url,
@@ -344,7 +397,10 @@ export function restoreLinkIndex(data: SerializedIndex): LinkIndex {
     if (aliases) registerKeys(index, page);
     else index.byKey.set(key, id);
   }
-  for (const [key, id, source, text] of data.phrases) {
+}
+
+function restorePhrases(index: LinkIndex, rows: readonly PhraseRow[]): void {
+  for (const [key, id, source, text] of rows) {
     const list = index.phrases.get(key);
     if (list) list.push({ id, source, text });
     else index.phrases.set(key, [{ id, source, text }]);
@@ -353,5 +409,4 @@ export function restoreLinkIndex(data: SerializedIndex): LinkIndex {
     const length = space < 0 ? 1 : key.split(' ').length;
     if ((index.phraseStarts.get(first) ?? 0) < length) index.phraseStarts.set(first, length);
   }
-  return index;
 }
