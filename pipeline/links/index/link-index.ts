@@ -96,16 +96,32 @@ function leadWords(text: string, n: number): string {
   return text.slice(0, end);
 }
 
-/** The indexed fields, already stemmed and stop words dropped: each field is its stems joined by spaces. */
-function toDoc(id: number, page: Page, bodyWords: number): IndexDoc {
-  const field = (text: string): string => stemsOf(text).filter((s) => !STOP_STEMS.has(s)).join(' ');
-  return { id, title: field(page.title), headings: field(page.headings.join('\n')), description: field(page.description), text: field(leadWords(page.text, bodyWords)) };
+type PageStems = { readonly title: string[]; readonly headings: string[]; readonly description: string[]; readonly text: string[] };
+
+/** Stems each field the index reads once; the document, its stem set and its profile all come from these. */
+function stemPage(page: Page, bodyWords: number): PageStems {
+  return { title: stemsOf(page.title), headings: stemsOf(page.headings.join('\n')), description: stemsOf(page.description), text: stemsOf(leadWords(page.text, bodyWords)) };
 }
 
-function docStems(doc: IndexDoc): Set<string> {
-  const set = new Set<string>();
-  for (const f of [doc.title, doc.headings, doc.description, doc.text]) for (const s of f.split(' ')) if (s) set.add(s);
-  return set;
+/** The indexed fields, already stemmed and stop words dropped: each field is its stems joined by spaces. */
+function toDoc(id: number, stems: PageStems, seen: Set<string>): IndexDoc {
+  const field = (list: readonly string[]): string => {
+    const kept: string[] = [];
+    for (const s of list) {
+      if (STOP_STEMS.has(s)) continue;
+      kept.push(s);
+      seen.add(s);
+    }
+    return kept.join(' ');
+  };
+  return { id, title: field(stems.title), headings: field(stems.headings), description: field(stems.description), text: field(stems.text) };
+}
+
+/** The distinct indexed stems of a page (what its document frequencies count). */
+function docStems(page: Page, bodyWords: number): Set<string> {
+  const seen = new Set<string>();
+  toDoc(0, stemPage(page, bodyWords), seen);
+  return seen;
 }
 
 function addPhrases(index: LinkIndex, page: IndexedPage): void {
@@ -129,17 +145,18 @@ function removePhrases(index: LinkIndex, page: IndexedPage): void {
 
 const PROFILE_STEMS = 16;
 
-function profileOf(page: Page): string {
-  const title = new Set(stemsOf(page.title));
+function profileOf(stems: PageStems): string {
+  const title = new Set(stems.title);
   const out = new Set<string>();
-  for (const s of stemsOf(`${page.description}\n${page.headings.join('\n')}`)) {
-    if (out.size >= PROFILE_STEMS) break;
-    if (!STOP_STEMS.has(s) && !title.has(s) && s.length > 2) out.add(s);
-  }
+  for (const list of [stems.description, stems.headings])
+    for (const s of list) {
+      if (out.size >= PROFILE_STEMS) break;
+      if (!STOP_STEMS.has(s) && !title.has(s) && s.length > 2) out.add(s);
+    }
   return [...out].join(' ');
 }
 
-function toIndexedPage(id: number, page: Page, siteHosts: readonly string[], hash = hashPage(page)): IndexedPage {
+function toIndexedPage(id: number, page: Page, stems: PageStems, siteHosts: readonly string[], hash = hashPage(page)): IndexedPage {
   const key = toUrlKey(page.url, siteHosts) ?? page.url;
   return {
     id,
@@ -149,7 +166,7 @@ function toIndexedPage(id: number, page: Page, siteHosts: readonly string[], has
     locale: page.locale,
     kind: page.kind,
     hash,
-    profile: profileOf(page),
+    profile: profileOf(stems),
     ...(page.keyphrase ? { keyphrase: page.keyphrase } : {}),
     ...(page.aliases?.length ? { aliases: page.aliases } : {}),
     ...(page.date ? { date: page.date } : {}),
@@ -220,11 +237,13 @@ export function buildLinkIndex(pages: Iterable<Page>, options: IndexOptions): Li
 
 function addPage(index: LinkIndex, page: Page): IndexedPage {
   const id = index.nextId++;
-  const indexed = toIndexedPage(id, page, index.options.siteHosts);
-  const doc = toDoc(id, page, index.options.bodyWords);
+  const stems = stemPage(page, index.options.bodyWords);
+  const indexed = toIndexedPage(id, page, stems, index.options.siteHosts);
+  const seen = new Set<string>();
+  const doc = toDoc(id, stems, seen);
   if (index.pending) index.pending.set(id, doc);
   else index.search.add(doc);
-  bumpDf(index, docStems(doc), 1);
+  bumpDf(index, seen, 1);
   index.pages.set(id, indexed);
   registerKeys(index, indexed);
   addPhrases(index, indexed);
@@ -262,7 +281,7 @@ export function removePage(index: LinkIndex, url: string, previous?: Page): bool
 function removeIndexedPage(index: LinkIndex, old: IndexedPage, previous?: Page): void {
   if (index.pending) index.pending.delete(old.id);
   else index.search.discard(old.id);
-  if (previous) bumpDf(index, docStems(toDoc(old.id, previous, index.options.bodyWords)), -1);
+  if (previous) bumpDf(index, docStems(previous, index.options.bodyWords), -1);
   unregisterKeys(index, old);
   removePhrases(index, old);
   index.pages.delete(old.id);
