@@ -298,11 +298,69 @@ type PageRow = [id: number, url: string, key: string, title: string, locale: str
 type PhraseRow = [key: string, id: number, source: PhraseRef['source'], text: string];
 
 /** The index file's format: bump whenever what `serializeLinkIndex` writes changes. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 type SearchJson = ReturnType<MiniSearch<IndexDoc>['toJSON']>;
-type DocRow = [shortId: string, id: number, lengths: number[]];
-type TermRow = SearchJson['index'][number];
+type DocRow = [shortId: number, id: number, lengths: number[]];
+/** One stem's postings: per field, its id, the page ids (delta-coded) and the term frequencies. */
+type TermRow = [term: string, fields: [fieldId: number, ids: number[], tfs: number[]][]];
+type FieldPostings = Map<number, Map<number, number>>;
+/** minisearch's term tree (a protected member; minisearch is pinned): read and filled directly, so that saving and
+ * loading 100,000 pages need neither its object form (a map per posting list, parsed key by key) nor one giant array. */
+type TermTree = { set(term: string, data: FieldPostings): unknown; [Symbol.iterator](): Iterator<[string, FieldPostings]> };
+
+type SearchInternals = {
+  _index: TermTree;
+  _documentIds: Map<number, number>;
+  _fieldLength: Map<number, number[]>;
+  _documentCount: number;
+  _nextId: number;
+  _fieldIds: Record<string, number>;
+  _avgFieldLength: number[];
+  _dirtCount: number;
+};
+
+function internalsOf(search: MiniSearch<IndexDoc>): SearchInternals {
+  return search as unknown as SearchInternals;
+}
+
+function termTreeOf(search: MiniSearch<IndexDoc>): TermTree {
+  return internalsOf(search)._index;
+}
+
+function* listTermRows(search: MiniSearch<IndexDoc>): Generator<TermRow> {
+  for (const [term, fields] of termTreeOf(search)) {
+    const row: TermRow[1] = [];
+    for (const [fieldId, postings] of fields) {
+      const ids: number[] = [];
+      const tfs: number[] = [];
+      let last = 0;
+      for (const [id, tf] of postings) {
+        ids.push(id - last);
+        tfs.push(tf);
+        last = id;
+      }
+      row.push([fieldId, ids, tfs]);
+    }
+    yield [term, row];
+  }
+}
+
+function putTermRows(tree: TermTree, rows: readonly TermRow[]): void {
+  for (const [term, fields] of rows) {
+    const data: FieldPostings = new Map();
+    for (const [fieldId, ids, tfs] of fields) {
+      const postings = new Map<number, number>();
+      let id = 0;
+      for (let i = 0; i < ids.length; i++) {
+        id += ids[i] ?? 0;
+        postings.set(id, tfs[i] ?? 0);
+      }
+      data.set(fieldId, postings);
+    }
+    tree.set(term, data);
+  }
+}
 
 /** The first line of the index file. */
 export type IndexHeader = {
@@ -339,34 +397,28 @@ function* listPageRows(index: LinkIndex): Generator<PageRow> {
   for (const p of index.pages.values()) yield [p.id, p.url, p.key, p.title, p.locale, p.kind, p.hash, p.profile, p.keyphrase ?? null, p.aliases ? [...p.aliases] : null, p.date ?? null];
 }
 
-/** Drains an array front to back, letting each element go as it is read (the full-text part is large). */
-function* drain<R>(rows: R[]): Generator<R> {
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as R;
-    (rows as (R | undefined)[])[i] = undefined;
-    yield row;
-  }
-}
-
 /** The index as JSON lines (a header, then sections in chunks): written one line at a time, never one giant string. */
 export function* serializeLinkIndex(index: LinkIndex): Generator<string> {
-  const { index: terms, documentIds, fieldLength, storedFields: _stored, ...search } = index.search.toJSON();
+  const m = internalsOf(index.search);
+  // What `toJSON` gives besides the postings (serialisation version 2), without building its object form of them.
+  const search = { documentCount: m._documentCount, nextId: m._nextId, fieldIds: m._fieldIds, averageFieldLength: m._avgFieldLength, dirtCount: m._dirtCount, serializationVersion: 2 };
   const header: IndexHeader = { version: INDEX_FORMAT, options: index.options, nextId: index.nextId, conventions: [...index.conventions], unindexed: [...index.unindexed], search };
   yield JSON.stringify(header);
   const section = (name: IndexSection[0]) => (rows: unknown[]) => JSON.stringify([name, rows]);
   yield* chunkRows(listPageRows(index), section('pages'));
   yield* chunkRows(listPhraseRows(index), section('phrases'));
   yield* chunkRows(index.df, section('df'));
-  const lengths = fieldLength as Record<string, number[]>;
-  const docRows = Object.entries(documentIds as Record<string, number>).map(([short, id]): DocRow => [short, id, lengths[short] ?? []]);
-  yield* chunkRows(drain(docRows), section('docs'));
-  yield* chunkRows(drain(terms), section('terms'));
+  const docRows = function* (): Generator<DocRow> {
+    for (const [short, id] of m._documentIds) yield [short, id, m._fieldLength.get(short) ?? []];
+  };
+  yield* chunkRows(docRows(), section('docs'));
+  yield* chunkRows(listTermRows(index.search), section('terms'));
 }
 
 /** Restores an index from its header and its sections (see `serializeLinkIndex`). */
 export function restoreLinkIndex(header: IndexHeader, sections: Iterable<IndexSection>): LinkIndex {
   const unindexed = new Set(header.unindexed);
-  const index: LinkIndex = {
+  let index: LinkIndex = {
     options: header.options,
     pages: new Map(),
     byKey: new Map(),
@@ -379,9 +431,17 @@ export function restoreLinkIndex(header: IndexHeader, sections: Iterable<IndexSe
     pending: null,
     nextId: header.nextId,
   };
-  const documentIds: Record<string, number> = {};
-  const fieldLength: Record<string, number[]> = {};
-  const terms: TermRow[] = [];
+  const documentIds: Record<number, number> = {};
+  const fieldLength: Record<number, number[]> = {};
+  let tree: TermTree | undefined;
+  // The documents come first; the postings then go straight into minisearch's tree, chunk by chunk.
+  const openTree = (): TermTree => {
+    if (tree) return tree;
+    const json = { ...header.search, documentIds, fieldLength, storedFields: {}, index: [] } as unknown as SearchJson;
+    index = { ...index, search: MiniSearch.loadJS<IndexDoc>(json, searchOptions(unindexed)) };
+    tree = termTreeOf(index.search);
+    return tree;
+  };
   for (const section of sections) {
     if (section[0] === 'pages') restorePages(index, section[1]);
     else if (section[0] === 'phrases') restorePhrases(index, section[1]);
@@ -391,10 +451,10 @@ export function restoreLinkIndex(header: IndexHeader, sections: Iterable<IndexSe
         documentIds[short] = id;
         fieldLength[short] = lengths;
       }
-    else for (const row of section[1]) terms.push(row);
+    else putTermRows(openTree(), section[1]);
   }
-  const json = { ...header.search, documentIds, fieldLength, storedFields: {}, index: terms } as unknown as SearchJson;
-  return { ...index, search: MiniSearch.loadJS<IndexDoc>(json, searchOptions(unindexed)) };
+  openTree();
+  return index;
 }
 
 function restorePages(index: LinkIndex, rows: readonly PageRow[]): void {
