@@ -69,12 +69,19 @@ function searchOptions(unindexed: ReadonlySet<string>): ConstructorParameters<ty
 /** Whether relatedness skips a stem: on more than 10% of pages (no ranking value, most lookup cost). */
 export function isCommonStem(index: LinkIndex, stem: string): boolean {
   const df = index.df.get(stem);
-  return df === undefined || df > Math.max(50, index.pages.size * 0.1) || index.unindexed.has(stem);
+  return df === undefined || df > commonLimit(index) || index.unindexed.has(stem);
 }
 
-/** Stems on more than twice the share `isCommonStem` skips: left out of the full-text index when it is built. */
+function commonLimit(index: LinkIndex): number {
+  return Math.max(50, index.pages.size * 0.1);
+}
+
+/**
+ * The stems `isCommonStem` skips when the index is built: left out of the full-text index. A stem whose share
+ * later falls below the limit stays skipped until the next `--rebuild` (a stem on ~10% of pages ranks little).
+ */
 function listUnindexed(index: LinkIndex): string[] {
-  const limit = Math.max(100, index.pages.size * 0.2);
+  const limit = commonLimit(index);
   return [...index.df].filter(([, n]) => n > limit).map(([s]) => s);
 }
 
