@@ -145,6 +145,9 @@ describe('copydesk run (offline model, static target)', () => {
     }
     const guide = await readFile(path.join(dir, 'output/wash-linen.md'), 'utf8');
     expect(guide).toContain('[care guide](/pages/care-guide/)');
+    // The site already has a page for the product being drafted: that page is the draft's own, never linked.
+    const shirt = await readFile(path.join(dir, 'output/seaside-linen-shirt.md'), 'utf8');
+    expect(shirt).not.toContain('](/products/seaside-linen-shirt/)');
   });
 
   it('--dry-run runs the stages and writes no draft', async () => {

@@ -1,5 +1,6 @@
 /** The `links` stage: guardrail on the model's own links, then internal links from the site inventory, with reasons. */
 import type { DraftDoc, ReviewFlag, Stage, StageContext } from '../document.ts';
+import { pagePath } from '../page-url.ts';
 import { findPage, type LinkIndex } from './index/link-index.ts';
 import { linksStateDir, loadLinkIndex } from './index/store-index.ts';
 import { insertLinks } from './insert/insert-links.ts';
@@ -69,7 +70,8 @@ export function linkDraft(doc: DraftDoc, index: LinkIndex, ctx: Pick<StageContex
     {
       markdown,
       locale: brief.data.locale ?? ctx.config.locale,
-      selfUrl: draftUrl(config.draft_url, brief.slug),
+      // The draft's own page: where the SEO stage says it lives (its canonical URL).
+      selfUrl: pagePath(brief, ctx.config),
       keyphrase: brief.data.keyword,
       required,
       date: ctx.now().toISOString().slice(0, 10),

@@ -5,6 +5,7 @@
 import type { BlogPosting, BreadcrumbList, FAQPage, Graph, ItemAvailability, Organization, Product, Thing } from 'schema-dts';
 import type { Brief, ProductFrontMatter } from '../briefs/schema.ts';
 import type { Config } from '../config/schema.ts';
+import { pagePath } from '../page-url.ts';
 import type { FaqEntry, ImageAlt } from './metadata-answer.ts';
 
 export type PageMetadata = {
@@ -59,9 +60,7 @@ export function resolveUrl(pathOrUrl: string, siteUrl: string | undefined): stri
 
 /** The page's own URL: `brand.url` + the article or product path + slug. */
 export function pageUrl(brief: Brief, slug: string, config: Config): string {
-  const prefix = brief.kind === 'product' ? config.seo.product_path : config.seo.article_path;
-  const path = `${prefix.endsWith('/') ? prefix : `${prefix}/`}${slug}`;
-  return resolveUrl(path, config.brand.url);
+  return resolveUrl(pagePath({ kind: brief.kind, slug }, config).replace(/\/$/, ''), config.brand.url);
 }
 
 /** The ISO date (YYYY-MM-DD) of a moment, in UTC. */
