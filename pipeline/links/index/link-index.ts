@@ -305,11 +305,11 @@ type PageRow = [id: number, url: string, key: string, title: string, locale: str
 type PhraseRow = [key: string, id: number, source: PhraseRef['source'], text: string];
 
 /** The index file's format: bump whenever what `serializeLinkIndex` writes changes. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 type SearchJson = ReturnType<MiniSearch<IndexDoc>['toJSON']>;
 type DocRow = [shortId: number, id: number, lengths: number[]];
-/** One stem's postings: per field, its id, the page ids (delta-coded) and the term frequencies. */
+/** One stem's postings: per field, its id, the page ids (delta-coded) and the term frequencies (`[]` when all are 1). */
 type TermRow = [term: string, fields: [fieldId: number, ids: number[], tfs: number[]][]];
 type FieldPostings = Map<number, Map<number, number>>;
 /** minisearch's term tree (a protected member; minisearch is pinned): read and filled directly, so that saving and
@@ -342,12 +342,14 @@ function* listTermRows(search: MiniSearch<IndexDoc>): Generator<TermRow> {
       const ids: number[] = [];
       const tfs: number[] = [];
       let last = 0;
+      let ones = true;
       for (const [id, tf] of postings) {
         ids.push(id - last);
         tfs.push(tf);
+        if (tf !== 1) ones = false;
         last = id;
       }
-      row.push([fieldId, ids, tfs]);
+      row.push([fieldId, ids, ones ? [] : tfs]);
     }
     yield [term, row];
   }
@@ -361,7 +363,7 @@ function putTermRows(tree: TermTree, rows: readonly TermRow[]): void {
       let id = 0;
       for (let i = 0; i < ids.length; i++) {
         id += ids[i] ?? 0;
-        postings.set(id, tfs[i] ?? 0);
+        postings.set(id, tfs[i] ?? 1);
       }
       data.set(fieldId, postings);
     }
