@@ -18,6 +18,7 @@ import { publishDraft, type Publisher } from './publish/publish-draft.ts';
 import { newRunId, writeRunRecord, type BatchReport, type BriefOutcome, type RunRecord } from './report/run-record.ts';
 import { reviewGate } from './review.ts';
 import { pipelineStages } from './stages/pipeline-stages.ts';
+import { summarizeStages } from './stage-summary.ts';
 import { acquireLock } from './state/lock.ts';
 import { createStageCache } from './state/stage-cache.ts';
 
@@ -143,21 +144,8 @@ async function processJob(job: Job, deps: JobDeps): Promise<BriefOutcome> {
     stages: runs,
     publish,
     flags: reviewed.flags,
-    details: summarize(reviewed),
+    details: summarizeStages(reviewed),
   };
-}
-
-function summarize(doc: DraftDoc): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const voice = doc.stages.voice as { before?: number; after?: number } | undefined;
-  if (voice) out.voice = { before: voice.before, after: voice.after };
-  const seo = doc.stages.seo as { passed?: number; failed?: number } | undefined;
-  if (seo) out.seo = { passed: seo.passed, failed: seo.failed };
-  const links = doc.stages.links as { inserted?: readonly { url: string; anchor: string; score: number; terms: readonly string[]; line: number; column: number; required: boolean }[] } | undefined;
-  if (links?.inserted) {
-    out.links = links.inserted.map(({ url, anchor, score, terms, line, column, required }) => ({ url, anchor, score, terms, line, column, required }));
-  }
-  return out;
 }
 
 function failure(job: Job, error: unknown, rule = 'run/stage-failed'): LocatedMessage {

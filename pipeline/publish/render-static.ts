@@ -2,6 +2,7 @@
 import { stringify } from 'yaml';
 import type { Dialect } from '../config/schema.ts';
 import type { DraftDoc } from '../document.ts';
+import { summarizeStages } from '../stage-summary.ts';
 
 export type StaticMeta = {
   readonly runId: string;
@@ -14,7 +15,10 @@ export function staticFrontMatter(doc: DraftDoc, meta: StaticMeta): Record<strin
   const { job } = doc;
   const fields = doc.fields;
   const copydesk: Record<string, unknown> = { brief: job.id, hash: job.hash, run: meta.runId, model: doc.model };
-  for (const [stage, summary] of Object.entries(summaries(doc))) copydesk[stage] = summary;
+  const { voice, seo, links } = summarizeStages(doc);
+  if (voice) copydesk.voice = voice;
+  if (seo) copydesk.seo = seo;
+  if (links) copydesk.links = links.length;
   const front: Record<string, unknown> = {
     title: doc.title,
     ...(fields.seo_title === undefined ? {} : { seo_title: fields.seo_title }),
@@ -61,16 +65,4 @@ function faqSection(faq: unknown): string {
   const items = faq.filter((f): f is { question: string; answer: string } => typeof f?.question === 'string' && typeof f?.answer === 'string');
   if (items.length === 0) return '';
   return `\n## Frequently asked questions\n\n${items.map((f) => `### ${f.question}\n\n${f.answer}\n`).join('\n')}`;
-}
-
-/** Short per-stage summaries for the `copydesk` block (voice before/after, SEO pass counts, …). */
-function summaries(doc: DraftDoc): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const voice = doc.stages.voice as { before?: number; after?: number } | undefined;
-  if (voice && typeof voice.before === 'number') out.voice = { before: voice.before, after: voice.after };
-  const seo = doc.stages.seo as { passed?: number; failed?: number } | undefined;
-  if (seo && typeof seo.passed === 'number') out.seo = { passed: seo.passed, failed: seo.failed };
-  const links = doc.stages.links as { inserted?: readonly unknown[] } | undefined;
-  if (links && Array.isArray(links.inserted)) out.links = links.inserted.length;
-  return out;
 }
