@@ -48,8 +48,3 @@ export function createModelSession(options: ModelSessionOptions): ModelSession {
     ...(options.logger ? { logger: options.logger } : {}),
   });
 }
-
-/** Name of the provider a run would use with this environment. */
-export function providerNameFor(env: NodeJS.ProcessEnv): string {
-  return env.ANTHROPIC_API_KEY || env.ANTHROPIC_BASE_URL ? 'anthropic' : 'offline';
-}

@@ -9,7 +9,7 @@ import { cachedStages } from '../process-job.ts';
 import { loadTargetRecords } from '../publish/types.ts';
 import { createStageCache } from '../state/stage-cache.ts';
 import { pipelineStages } from '../stages/pipeline-stages.ts';
-import { createModelSession, providerNameFor } from '../model-session.ts';
+import { createModelSession } from '../model-session.ts';
 import { initialDoc } from '../jobs.ts';
 import { createPromptSet } from '../prompts/load-prompts.ts';
 import { buildDraftRequest } from '../stages/draft.ts';
@@ -41,12 +41,12 @@ export async function planCommand(options: PlanOptions): Promise<number> {
   const { config, root } = options.loaded;
   const stateDir = path.resolve(root, config.state);
   const read = await readProjectBriefs(options.loaded, options.paths, options.cwd);
-  const jobs = planJobs(read.briefs, { config, promptsHash: await hashPromptFiles(path.resolve(root, config.prompts)), provider: providerNameFor(options.env), targetOverride: options.target });
+  const prompts = createPromptSet(path.resolve(root, config.prompts), config.models, root);
+  const models = createModelSession({ config, prompts, env: options.env, runId: 'plan', stateDir, maxCostUsd: undefined, batch: false, signal: new AbortController().signal });
+  const jobs = planJobs(read.briefs, { config, promptsHash: await hashPromptFiles(path.resolve(root, config.prompts)), provider: models.providerName, targetOverride: options.target });
   const stages = await pipelineStages({ config, root, stateDir });
   const cache = createStageCache(stateDir);
   const records = await loadTargetRecords(stateDir, 'static');
-  const prompts = createPromptSet(path.resolve(root, config.prompts), config.models, root);
-  const models = createModelSession({ config, prompts, env: options.env, runId: 'plan', stateDir, maxCostUsd: undefined, batch: false, signal: new AbortController().signal });
   const entries: PlanEntry[] = [];
   for (const job of jobs) {
     const stageStates = await cachedStages(job, stages, cache);
@@ -62,9 +62,9 @@ export async function planCommand(options: PlanOptions): Promise<number> {
   const totalUsd = entries.reduce((a, e) => a + (e.estimate?.worstCaseUsd ?? 0), 0);
   const errors = read.messages.filter((m) => m.severity === 'error');
   if (options.json) {
-    options.io.stdout(JSON.stringify({ provider: providerNameFor(options.env), briefs: entries, invalid: errors, estimate: { inputTokens: totalInput, worstCaseUsd: totalUsd } }));
+    options.io.stdout(JSON.stringify({ provider: models.providerName, briefs: entries, invalid: errors, estimate: { inputTokens: totalInput, worstCaseUsd: totalUsd } }));
   } else {
-    options.io.stderr(`copydesk plan (${providerNameFor(options.env)} model)`);
+    options.io.stderr(`copydesk plan (${models.providerName} model)`);
     for (const e of entries) {
       const todo = e.stages.filter((s) => !s.cached).map((s) => s.stage);
       const cost = e.estimate ? `  ~${e.estimate.inputTokens} input tokens, at most $${e.estimate.worstCaseUsd.toFixed(4)} (${e.estimate.source})` : '';
