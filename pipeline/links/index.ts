@@ -1,6 +1,6 @@
 /** Internal linking from the site's own inventory: the entry points the CLI and the orchestrator use. */
 export { linksConfigSchema, type LinksConfig } from './config.ts';
-export { createLinksStage, linkDraft, linksStage, draftUrl, type InsertedLink, type LinksStageResult } from './links-stage.ts';
+export { createLinksStage, linkDraft, draftUrl, type InsertedLink, type LinksStageResult } from './links-stage.ts';
 export { openLinkIndex, fingerprintLinks } from './open-index.ts';
 export { linksSync, type SyncReport, type SyncOptions, InventoryTooLargeError } from './sync-links.ts';
 export { linksCommand, type LinksAction, type LinksCommandOptions } from './cli/links-command.ts';

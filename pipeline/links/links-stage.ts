@@ -2,11 +2,9 @@
 import type { DraftDoc, ReviewFlag, Stage, StageContext } from '../document.ts';
 import { pagePath } from '../page-url.ts';
 import { findPage, type LinkIndex } from './index/link-index.ts';
-import { linksStateDir, loadLinkIndex } from './index/store-index.ts';
 import { insertLinks } from './insert/insert-links.ts';
 import { removeUnknownLinks } from './insert/remove-unknown-links.ts';
 import { suggestLinks, toSuggestOptions, type LinkReason } from './suggest/suggest-links.ts';
-import { linksSync } from './sync-links.ts';
 
 export type InsertedLink = {
   readonly url: string;
@@ -96,23 +94,3 @@ export function linkDraft(doc: DraftDoc, index: LinkIndex, ctx: Pick<StageContex
   const stage: LinksStageResult = { inserted: links, flagged: flags };
   return { ...doc, markdown: inserted.markdown, flags: [...doc.flags, ...flags], stages: { ...doc.stages, links: stage } };
 }
-
-const loaded = new Map<string, Promise<LinkIndex>>();
-
-/**
- * The `links` stage without a preloaded index: loads `<state>/links/index.json` relative to the working
- * directory once per process, or builds the index from the configured sources when none was synced yet.
- */
-export const linksStage: Stage = {
-  name: 'links',
-  async run(doc: DraftDoc, ctx: StageContext): Promise<DraftDoc> {
-    if (!ctx.config.links.enabled) return doc;
-    const dir = linksStateDir(process.cwd(), ctx.config.state);
-    let pending = loaded.get(dir);
-    if (!pending) {
-      pending = (async () => loadLinkIndex(dir) ?? (await linksSync({ config: ctx.config, root: process.cwd(), signal: ctx.signal })).index)();
-      loaded.set(dir, pending);
-    }
-    return linkDraft(doc, await pending, ctx);
-  },
-};
