@@ -15,7 +15,7 @@ export type Occurrence = {
   readonly block: number;
   /** The anchor is a whole inline code span. */
   readonly code: boolean;
-  /** The anchor is written exactly as the page names itself. */
+  /** The anchor is written as the page names itself (case of the first letter aside; code spans: exactly). */
   readonly sameCase: boolean;
   /** The anchor starts with a capital inside a sentence: a proper name (`Digital Analytics Program`). */
   readonly midCap: boolean;
@@ -82,7 +82,7 @@ export function findOccurrences(index: PhraseDictionary, segments: readonly Segm
             anchor: markdown.slice(start, end),
             block: seg.block,
             code: seg.atomic,
-            sameCase: sameCase(written, ref.text),
+            sameCase: seg.atomic ? sameCode(written, ref.text) : sameCase(written, ref.text),
             midCap: !seg.atomic && /^\p{Lu}/u.test(written) && !/(?:^|[.!?:]\s*|\n\s*)$/.test(markdown.slice(Math.max(0, start - 4), start)),
             stems: key.split(' '),
           });
@@ -96,6 +96,12 @@ export function findOccurrences(index: PhraseDictionary, segments: readonly Segm
 // A capital at the start of a sentence or a title says nothing; case elsewhere does (`Permalink` vs "permalink").
 function sameCase(written: string, name: string): boolean {
   return written.slice(1) === name.slice(1) && written.slice(0, 1).toLowerCase() === name.slice(0, 1).toLowerCase();
+}
+
+// Code is case-sensitive: `slug` (a front-matter key) is not the `Slug` method, nor `layouts` the `Layout` one.
+// A leading `.` or `$` (a method or variable written as called) and surrounding `{{ }}` are not part of the name.
+function sameCode(code: string, name: string): boolean {
+  return code.replace(/^\{\{-?\s*|\s*-?\}\}$/g, '').replace(/^[.$]/, '') === name;
 }
 
 function range(n: number): number[] {

@@ -12,7 +12,7 @@ export type Signals = {
   readonly rank: number;
   /** The anchor is the page's full title or keyphrase (1), an alias (0.7) or a part of its title (0.5). */
   readonly nameMatch: number;
-  /** The anchor is written as the page names itself (same case), or is a whole code span. */
+  /** The anchor is written as the page names itself (same case; a code span: exactly). */
   readonly form: number;
   /** The anchor is a whole inline code span. */
   readonly code: boolean;
@@ -74,7 +74,7 @@ export function collectSignals(
     relatedness: relatedness.scores.get(occ.pageId) ?? 0,
     rank: relatedness.ranks.get(occ.pageId) ?? 0,
     nameMatch: occ.ref.source === 'alias' ? 0.7 : occ.ref.source === 'partial' ? 0.4 : 1,
-    form: occ.code || occ.sameCase ? 1 : 0,
+    form: occ.sameCase ? 1 : 0,
     code: occ.code,
     properName: occ.midCap,
     words: occ.stems.length,
@@ -93,7 +93,8 @@ export function scoreSignals(s: Signals): number {
     0.5 * s.specificity +
     (s.words >= 2 ? 1.2 : 0) +
     (s.words >= 3 ? 0.5 : 0) +
-    (s.code ? 0.9 : 0) +
+    // A code span is strong evidence only when it is the page's identifier as written; `slug` ≠ `Slug`.
+    (s.code && s.form ? 0.9 : 0) +
     (s.form ? 0.5 : 0) +
     (s.properName ? 0.55 : 0) +
     (s.nameMatch < 1 ? (s.nameMatch >= 0.7 ? -0.6 : -1.7) : 0) -

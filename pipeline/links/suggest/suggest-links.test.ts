@@ -138,3 +138,22 @@ describe('suggestLinks', () => {
     expect(r.links).toEqual([]);
   });
 });
+
+describe('suggestLinks on code', () => {
+  const pages: Page[] = [
+    { url: '/methods/slug/', title: 'Slug', description: 'Returns the URL slug of the page.', headings: [], text: 'The Slug method returns the slug.', locale: 'en', kind: 'page' },
+    { url: '/methods/summary/', title: 'Summary', description: 'Returns the summary of the page.', headings: [], text: 'The Summary method.', locale: 'en', kind: 'page' },
+    ...Array.from({ length: 30 }, (_, i): Page => ({ url: `/other/${i}/`, title: `Other page ${i}`, description: '', headings: [], text: 'front matter and templates', locale: 'en', kind: 'page' })),
+  ];
+  const docs = buildLinkIndex(pages, index.options);
+  const run = (markdown: string) => suggestLinks(docs, { markdown, locale: 'en' }, { ...options, minScore: 0, per1000Words: 1000 }).links;
+
+  it('takes a code span for a name only when written with the same case (code is case-sensitive)', () => {
+    const links = run('Set `slug` in front matter.\n\nThen call `.Summary` in a template.\n');
+    const slug = links.find((l) => l.url === '/methods/slug/');
+    const summary = links.find((l) => l.url === '/methods/summary/');
+    expect(summary?.reason).toMatchObject({ code: true, form: 1 });
+    expect(slug?.reason.form ?? 0).toBe(0);
+    expect(slug?.reason.score ?? 0).toBeLessThan(summary?.reason.score ?? 0);
+  });
+});
