@@ -51,9 +51,10 @@ export type PhraseDictionary = {
 /** Finds every occurrence of any page phrase in the segments (all lengths, overlapping). */
 export function findOccurrences(index: PhraseDictionary, segments: readonly Segment[], markdown: string): Occurrence[] {
   const out: Occurrence[] = [];
-  for (const seg of segments) {
+  segments.forEach((seg, k) => {
+    if (seg.atomic) out.push(...findCodeNames(index, seg, segments[k + 1], markdown));
     const tokens = tokenize(seg.text);
-    if (tokens.length === 0) continue;
+    if (tokens.length === 0) return;
     const starts = seg.atomic ? [0] : tokens.map((_, i) => i);
     for (const i of starts) {
       const first = tokens[i];
@@ -88,6 +89,46 @@ export function findOccurrences(index: PhraseDictionary, segments: readonly Segm
           });
         }
       }
+    }
+  });
+  return out;
+}
+
+/**
+ * Docs name a thing by its identifier in code and its kind in words: "the `instagram` shortcode" names the page
+ * "Instagram shortcode", "the `safe` functions" the page "Safe functions". The link goes on the code span, whole.
+ */
+function findCodeNames(index: PhraseDictionary, code: Segment, next: Segment | undefined, markdown: string): Occurrence[] {
+  if (!next || next.atomic || next.block !== code.block || next.start !== code.nodeEnd) return [];
+  const inner = tokenize(code.text);
+  const first = inner[0];
+  const longest = first ? (index.phraseStarts.get(first.stem) ?? 0) : 0;
+  if (!first || longest <= inner.length) return [];
+  const text = code.text + next.text;
+  const tokens = [...inner, ...tokenize(next.text).map((t) => ({ ...t, start: t.start + code.text.length, end: t.end + code.text.length }))];
+  const out: Occurrence[] = [];
+  for (let length = Math.min(longest, tokens.length); length > inner.length; length--) {
+    const key = phraseAt(tokens, text, 0, length);
+    const refs = key === null ? undefined : index.phrases.get(key);
+    const last = tokens[length - 1];
+    if (key === null || !refs || refs.length > MAX_SHARED_NAME || !last) continue;
+    const written = text.slice(first.start, last.end);
+    for (const ref of refs) {
+      // An identifier is never inflected: `partial` function is not the page "Partials functions".
+      if (written.toLowerCase().replace(/`/g, '').replace(/\s+/g, ' ') !== ref.text.toLowerCase()) continue;
+      out.push({
+        pageId: ref.id,
+        ref,
+        key,
+        start: code.nodeStart,
+        end: code.nodeEnd,
+        anchor: markdown.slice(code.nodeStart, code.nodeEnd),
+        block: code.block,
+        code: true,
+        sameCase: true,
+        midCap: false,
+        stems: key.split(' '),
+      });
     }
   }
   return out;

@@ -143,6 +143,10 @@ describe('suggestLinks on code', () => {
   const pages: Page[] = [
     { url: '/methods/slug/', title: 'Slug', description: 'Returns the URL slug of the page.', headings: [], text: 'The Slug method returns the slug.', locale: 'en', kind: 'page' },
     { url: '/methods/summary/', title: 'Summary', description: 'Returns the summary of the page.', headings: [], text: 'The Summary method.', locale: 'en', kind: 'page' },
+    { url: '/methods/paginate/', title: 'Paginate', description: 'Paginates a collection.', headings: [], text: 'Paginate pages.', locale: 'en', kind: 'page' },
+    { url: '/methods/paginator/', title: 'Paginator', description: 'Paginates the section.', headings: [], text: 'Paginator pages.', locale: 'en', kind: 'page' },
+    { url: '/shortcodes/instagram/', title: 'Instagram shortcode', description: 'Embeds a post.', headings: [], text: 'Instagram.', locale: 'en', kind: 'page' },
+    { url: '/functions/partials/', title: 'Partials functions', description: 'Use partials.', headings: [], text: 'Partials.', locale: 'en', kind: 'page' },
     ...Array.from({ length: 30 }, (_, i): Page => ({ url: `/other/${i}/`, title: `Other page ${i}`, description: '', headings: [], text: 'front matter and templates', locale: 'en', kind: 'page' })),
   ];
   const docs = buildLinkIndex(pages, index.options);
@@ -155,5 +159,16 @@ describe('suggestLinks on code', () => {
     expect(summary?.reason).toMatchObject({ code: true, form: 1 });
     expect(slug?.reason.form ?? 0).toBe(0);
     expect(slug?.reason.score ?? 0).toBeLessThan(summary?.reason.score ?? 0);
+  });
+
+  it('tells names apart as written, not by stem: `Paginate` and `Paginator` each get their page', () => {
+    const links = run('First try `Paginate` on the list.\n\nOr try `Paginator` on the section.\n');
+    expect(links.map((l) => [l.anchor, l.url])).toEqual(expect.arrayContaining([['`Paginate`', '/methods/paginate/'], ['`Paginator`', '/methods/paginator/']]));
+  });
+
+  it('links a code span followed by its kind ("the `instagram` shortcode") on the code, when written as the title', () => {
+    const links = run('The `instagram` shortcode embeds a post.\n\nThe `partial` function renders a template.\n');
+    expect(links.find((l) => l.url === '/shortcodes/instagram/')?.anchor).toBe('`instagram`');
+    expect(links.map((l) => l.url)).not.toContain('/functions/partials/');
   });
 });

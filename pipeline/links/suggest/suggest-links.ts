@@ -125,10 +125,15 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
     const signals = collectSignals(index, occ, related, sharedBy.get(occ.key)?.size ?? 1, mentions.get(occ.key) ?? 1, draftSet, memo);
     return { occ, signals, score: scoreSignals(signals) };
   });
-  // A name several pages share can only mean one of them here: the one that scores best for this draft.
-  const bestForKey = new Map<string, number>();
-  for (const s of all) if (s.score > (bestForKey.get(s.occ.key) ?? -1)) bestForKey.set(s.occ.key, s.score);
-  const scored = all.filter((s) => s.signals.sharedBy === 1 || s.score >= (bestForKey.get(s.occ.key) ?? 0));
+  // A name several pages share means one of them throughout a draft (one sense per discourse): the one that
+  // scores best. Names are told apart as written, not by stem: `Paginate` and `Paginator` each keep their page.
+  // Code is exact: a code span that is one page's identifier as written names that page, not its stem-mates.
+  const placeOf = (o: Occurrence): string => `${o.key}|${o.anchor.replace(/`/g, '').toLowerCase()}`;
+  const exact = new Set(all.filter((s) => s.occ.code && s.signals.form).map((s) => placeOf(s.occ)));
+  const named = all.filter((s) => !s.occ.code || s.signals.form || !exact.has(placeOf(s.occ)));
+  const bestAt = new Map<string, number>();
+  for (const s of named) if (s.score > (bestAt.get(placeOf(s.occ)) ?? -1)) bestAt.set(placeOf(s.occ), s.score);
+  const scored = named.filter((s) => s.signals.sharedBy === 1 || s.score >= (bestAt.get(placeOf(s.occ)) ?? 0));
   // Best first; ties go to the earlier, then the longer anchor, so the order never depends on the index's layout.
   scored.sort((a, b) => b.score - a.score || a.occ.start - b.occ.start || b.occ.end - a.occ.end || a.occ.pageId - b.occ.pageId);
 
