@@ -40,7 +40,7 @@ export function listSegments(markdown: string, tree: Root = parseMarkdown(markdo
   const inlineCode = options.inlineCode ?? true;
   visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
     if (node.type !== 'text' && node.type !== 'inlineCode') return;
-    if (ancestors.some((a) => BLOCKED.has(a.type))) return;
+    if (ancestors.some((a) => BLOCKED.has(a.type)) || inTableHead(ancestors)) return;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
@@ -56,7 +56,10 @@ export function listSegments(markdown: string, tree: Root = parseMarkdown(markdo
     if (node.type === 'text') {
       // Escapes and entities make the source differ from the value; such text is left alone.
       if (source !== node.value) return;
-      out.push({ start, end, text: source, block, atomic: false, nodeStart: start, nodeEnd: end });
+      for (const [from, to] of listProse(source)) {
+        const text = source.slice(from, to);
+        out.push({ start: start + from, end: start + to, text, block, atomic: false, nodeStart: start + from, nodeEnd: start + to });
+      }
       return;
     }
     if (!inlineCode) return;
@@ -65,6 +68,36 @@ export function listSegments(markdown: string, tree: Root = parseMarkdown(markdo
     out.push({ start: start + inner, end: start + inner + node.value.length, text: node.value, block, atomic: true, nodeStart: start, nodeEnd: end });
   });
   return out;
+}
+
+// A table's first row holds its column headings, and headings are never anchors.
+function inTableHead(ancestors: readonly Parents[]): boolean {
+  const at = ancestors.findIndex((a) => a.type === 'tableRow');
+  return at > 0 && ancestors[at - 1]?.children[0] === ancestors[at];
+}
+
+// Shortcode tags and template actions (`{{< figure alt="…" >}}`, `{% include … %}`, `{{ .Title }}`) are markup:
+// their arguments are attribute values, alt text among them. A tag opened and not closed in the same text hides
+// the rest of it; a tag closed and not opened there, what precedes its closer.
+const TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{\{[<%][\s\S]*$|\{%[\s\S]*$|^(?:(?!\{[{%])[\s\S])*?[%>]\}\}|^(?:(?!\{[{%])[\s\S])*?%\}/g;
+// A line that assigns a value (`draft = true`, `title: 'My post'` after a key) or opens a table (`[menus.main]`) is
+// configuration, written without a fence inside a shortcode or a paragraph; it is code, not prose.
+const CONFIG_LINE = /^[ \t]*(?:\[{1,2}[\w.-]+\]{1,2}|[\w.-]+[ \t]*=[ \t]*\S.*)[ \t]*$/gm;
+
+/** The ranges of a text node that are prose: outside shortcode tags and configuration lines. */
+function listProse(text: string): [number, number][] {
+  const cut: [number, number][] = [];
+  for (const m of text.matchAll(TAG)) if (m[0].length > 0) cut.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(CONFIG_LINE)) if (m[0].length > 0) cut.push([m.index, m.index + m[0].length]);
+  cut.sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  let at = 0;
+  for (const [from, to] of cut) {
+    if (from > at) out.push([at, from]);
+    at = Math.max(at, to);
+  }
+  if (at < text.length) out.push([at, text.length]);
+  return out.filter(([from, to]) => /[\p{L}\p{N}]/u.test(text.slice(from, to)));
 }
 
 export type ExistingLink = { readonly url: string; readonly block: number };

@@ -47,6 +47,14 @@ describe('suggestLinks', () => {
     expect(urls(suggest(md))).not.toContain('/journal/caring-for-merino/');
   });
 
+  it("never links a table's header row, shortcode arguments or configuration lines", () => {
+    const table = '| Caring for merino | Notes |\n| --- | --- |\n| Caring for merino | soft |\n';
+    const inTable = suggest(table, {}, { per1000Words: 1000 }).links.find((l) => l.url === '/journal/caring-for-merino/');
+    expect(inTable?.start).toBe(table.lastIndexOf('Caring for merino'));
+    const markup = ['{{< figure src="/img/merino.jpg" alt="Caring for merino" >}}', '', '{{< code-toggle >}}', "title = 'Caring for merino'", '[params]', '{{< /code-toggle >}}', ''].join('\n');
+    expect(urls(suggest(markup, {}, { per1000Words: 1000, minScore: 0 }))).not.toContain('/journal/caring-for-merino/');
+  });
+
   it('wraps a whole inline code span, never part of one, and only when allowed', () => {
     const md = 'The shirt is `Seaside Linen Shirt` in the catalogue, not `Seaside Linen Shirt v2`.\n';
     const on = suggest(md);
