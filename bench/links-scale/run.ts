@@ -36,11 +36,23 @@ const pct = (xs: number[], p: number): number => {
 
 if (phase === 'build') {
   const dir = arg('--dir') ?? '';
-  const t0 = performance.now();
+  // Only the index's own work is timed: generating each page (the stand-in for reading the sources) is not.
+  let buildMs = 0;
+  let generateMs = 0;
+  let chars = 0;
   const index = createLinkIndex(toIndexOptions(config));
-  for (let i = 0; i < pages; i++) upsertPage(index, site.page(i));
+  for (let i = 0; i < pages; i++) {
+    const t = performance.now();
+    const page = site.page(i);
+    const t1 = performance.now();
+    chars += page.text.length;
+    upsertPage(index, page);
+    buildMs += performance.now() - t1;
+    generateMs += t1 - t;
+  }
+  const t0 = performance.now();
   finishLinkIndex(index);
-  const buildMs = performance.now() - t0;
+  buildMs += performance.now() - t0;
   const builtPeakMb = peakMb();
   const t1 = performance.now();
   const saved = await saveLinkIndex(index, dir);
@@ -55,13 +67,7 @@ if (phase === 'build') {
     upsertPage(index, edited);
     updates.push(performance.now() - t);
   }
-  console.log(JSON.stringify({ buildMs, saveMs, bytes: saved.bytes, updateP50: pct(updates, 50), updateP95: pct(updates, 95), builtPeakMb, peakMb: peakMb() }));
-} else if (phase === 'generate') {
-  // The generator alone, to tell its cost from the index's.
-  const t0 = performance.now();
-  let chars = 0;
-  for (let i = 0; i < pages; i++) chars += site.page(i).text.length;
-  console.log(JSON.stringify({ generateMs: performance.now() - t0, avgWords: Math.round(chars / pages / 6.2) }));
+  console.log(JSON.stringify({ buildMs, generateMs, avgWords: Math.round(chars / pages / 6.2), saveMs, bytes: saved.bytes, updateP50: pct(updates, 50), updateP95: pct(updates, 95), builtPeakMb, peakMb: peakMb() }));
 } else if (phase === 'load') {
   const dir = arg('--dir') ?? '';
   const t0 = performance.now();
@@ -88,14 +94,13 @@ if (phase === 'build') {
   mkdirSync(dir, { recursive: true });
   const run = (p: string): Record<string, number> =>
     JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--phase', p, '--pages', String(pages), '--dir', dir, ...(bodyWords === undefined ? [] : ['--body-words', bodyWords])], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
-  const gen = run('generate');
   const build = run('build');
   const load = run('load');
   const f = (n: number | undefined, d = 1): string => (n ?? NaN).toFixed(d);
   const size = statSync(path.join(dir, INDEX_FILE)).size;
   const rows: [string, string, string, boolean][] = [
     ['pages', String(pages), '', true],
-    ['build (index only; generating the pages took ' + f((gen.generateMs ?? 0) / 1000) + ' s more)', `${f(((build.buildMs ?? 0) - (gen.generateMs ?? 0)) / 1000)} s`, '≤ 20 s', ((build.buildMs ?? 0) - (gen.generateMs ?? 0)) / 1000 <= 20],
+    ['build (index only; generating the pages took ' + f((build.generateMs ?? 0) / 1000) + ' s more)', `${f((build.buildMs ?? 0) / 1000)} s`, '≤ 20 s', (build.buildMs ?? Infinity) / 1000 <= 20],
     ['build peak RSS (index built / then saved)', `${build.builtPeakMb} MB / ${build.peakMb} MB`, '≤ 1024 MB', (build.peakMb ?? Infinity) <= 1024],
     ['index on disk', `${f(size / 1048576)} MB (save ${f((build.saveMs ?? 0) / 1000)} s)`, '', true],
     ['load', `${f((load.loadMs ?? 0) / 1000, 2)} s`, '≤ 3 s', (load.loadMs ?? Infinity) / 1000 <= 3],
@@ -103,7 +108,7 @@ if (phase === 'build') {
     ['suggest, 1,500-word draft p50 / p95', `${f(load.suggestP50)} / ${f(load.suggestP95)} ms (${f(load.linksPerDraft)} links a draft, hash ${(load.suggestions ?? 0).toString(16)})`, 'p95 ≤ 50 ms', (load.suggestP95 ?? Infinity) <= 50],
     ['one page updated p50 / p95', `${f(build.updateP50, 2)} / ${f(build.updateP95, 2)} ms`, '≤ 5 ms', (build.updateP95 ?? Infinity) <= 5],
   ];
-  console.log(`links-scale: ${pages} synthetic pages (avg ${gen.avgWords} words), index in ${dir}`);
+  console.log(`links-scale: ${pages} synthetic pages (avg ${build.avgWords} words), index in ${dir}`);
   for (const [name, value, target, ok] of rows) console.log(`${name.padEnd(60)} ${value.padEnd(42)} ${target.padEnd(12)} ${target ? (ok ? 'ok' : 'MISSED') : ''}`);
   process.exitCode = rows.every((r) => r[3]) ? 0 : 1;
 }

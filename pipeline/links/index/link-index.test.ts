@@ -7,7 +7,7 @@ import { fingerprintLinks } from '../open-index.ts';
 import { linksConfigSchema } from '../config.ts';
 import { suggestLinks, toSuggestOptions } from '../suggest/suggest-links.ts';
 import { toIndexOptions } from './index-options.ts';
-import { buildLinkIndex, findPage, upsertPage } from './link-index.ts';
+import { buildLinkIndex, createLinkIndex, finishLinkIndex, findPage, isCommonStem, upsertPage } from './link-index.ts';
 import { INDEX_FILE, LinkIndexError, loadLinkIndex, saveLinkIndex } from './store-index.ts';
 
 // The scale benchmark in small: the same synthetic site, 400 pages.
@@ -29,6 +29,21 @@ describe('link index', () => {
     expect(before.links.length).toBeGreaterThan(0);
     expect(after).toEqual(before);
     expect(fingerprintLinks(loaded!, config)).toBe(fingerprintLinks(index, config));
+  });
+
+  it('scores exactly as minisearch does when it adds the pages one by one', () => {
+    const bulk = buildLinkIndex(pages, toIndexOptions(config));
+    // Finished while empty, so each page then goes through minisearch's own `add`.
+    const oneByOne = finishLinkIndex(createLinkIndex(toIndexOptions(config)));
+    for (const page of pages) upsertPage(oneByOne, page);
+    const stems = [...bulk.df.keys()].filter((s) => !isCommonStem(bulk, s));
+    expect(stems.length).toBeGreaterThan(100);
+    const boost = { title: 3, headings: 1.5, description: 1.5, text: 1 };
+    for (let k = 0; k < 20; k++) {
+      const query = stems.filter((_, i) => i % 20 === k).slice(0, 12).join(' ');
+      const options = { tokenize: (q: string) => q.split(' '), processTerm: (t: string) => t, boost, combineWith: 'OR' as const };
+      expect(bulk.search.search(query, options)).toEqual(oneByOne.search.search(query, options));
+    }
   });
 
   it('updates one page in place: new title linkable, old one gone, fingerprint changed', () => {

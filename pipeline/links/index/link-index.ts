@@ -1,6 +1,7 @@
 /** The link index: inventory pages, a BM25F full-text index (minisearch) and a phrase dictionary of page names. */
 import MiniSearch from 'minisearch';
 import type { Page } from '../inventory/page.ts';
+import { PackedPostings } from './packed-postings.ts';
 import { hashPage } from '../inventory/page.ts';
 import { stemsOf, STOP_WORDS, stemWord } from '../text/tokenize.ts';
 import { toUrlKey } from '../text/url-key.ts';
@@ -51,19 +52,21 @@ export type LinkIndex = {
    * count them) and drops about 40% of the postings.
    */
   readonly unindexed: Set<string>;
-  /** Documents waiting for `finishLinkIndex` (while an index is first built), by page id. */
-  pending: Map<number, IndexDoc> | null;
+  /** Documents waiting for `finishLinkIndex` while an index is first built. */
+  pending: PendingBuild | null;
   nextId: number;
 };
 
 type IndexDoc = { id: number; title: string; headings: string; description: string; text: string };
+/** A page's indexed stems per field, stop words dropped, in the order of `FIELDS`. */
+type DocStems = readonly [title: string[], headings: string[], description: string[], text: string[]];
 
 export const STOP_STEMS: ReadonlySet<string> = new Set([...STOP_WORDS].map(stemWord));
 
-const FIELDS = ['title', 'headings', 'description', 'text'];
+const FIELDS = ['title', 'headings', 'description', 'text'] as const;
 
 function searchOptions(unindexed: ReadonlySet<string>): ConstructorParameters<typeof MiniSearch<IndexDoc>>[0] {
-  return { fields: FIELDS, idField: 'id', tokenize: splitStems, processTerm: (term) => (unindexed.has(term) ? null : term) };
+  return { fields: [...FIELDS], idField: 'id', tokenize: splitStems, processTerm: (term) => (unindexed.has(term) ? null : term) };
 }
 
 /** Whether relatedness skips a stem: on more than 10% of pages (no ranking value, most lookup cost). */
@@ -110,25 +113,197 @@ function stemPage(page: Page, bodyWords: number): PageStems {
   return { title: stemsOf(page.title), headings: stemsOf(page.headings.join('\n')), description: stemsOf(page.description), text: stemsOf(leadWords(page.text, bodyWords)) };
 }
 
-/** The indexed fields, already stemmed and stop words dropped: each field is its stems joined by spaces. */
-function toDoc(id: number, stems: PageStems, seen: Set<string>): IndexDoc {
-  const field = (list: readonly string[]): string => {
+/** The indexed stems of each field, stop words dropped; every kept stem is also added to `seen`. */
+function toDocStems(stems: PageStems, seen: Set<string>): DocStems {
+  const field = (list: readonly string[]): string[] => {
     const kept: string[] = [];
     for (const s of list) {
       if (STOP_STEMS.has(s)) continue;
       kept.push(s);
       seen.add(s);
     }
-    return kept.join(' ');
+    return kept;
   };
-  return { id, title: field(stems.title), headings: field(stems.headings), description: field(stems.description), text: field(stems.text) };
+  return [field(stems.title), field(stems.headings), field(stems.description), field(stems.text)];
+}
+
+/** minisearch's document for one page: each field is its stems joined by spaces (see `splitStems`). */
+function toDoc(id: number, doc: DocStems): IndexDoc {
+  return { id, title: doc[0].join(' '), headings: doc[1].join(' '), description: doc[2].join(' '), text: doc[3].join(' ') };
 }
 
 /** The distinct indexed stems of a page (what its document frequencies count). */
 function docStems(page: Page, bodyWords: number): Set<string> {
   const seen = new Set<string>();
-  toDoc(0, stemPage(page, bodyWords), seen);
+  toDocStems(stemPage(page, bodyWords), seen);
   return seen;
+}
+
+/**
+ * An index being built: its documents as term numbers, each distinct stem numbered once. Document frequencies
+ * are counted in a typed array and handed to `df` when the build finishes; minisearch receives every document
+ * at once then (see `addPacked`). At 100,000 pages this is most of the build time saved over string keys.
+ */
+export type PendingBuild = {
+  readonly termIds: Map<string, number>;
+  readonly terms: string[];
+  df: Int32Array;
+  /** Per term: the last `stamp` that counted it (distinct terms of one document or one field). */
+  mark: Int32Array;
+  stamp: number;
+  /** Page id → its fields' lengths (four numbers), then the term numbers of each field in turn. */
+  readonly docs: Map<number, Int32Array>;
+};
+
+function createPendingBuild(): PendingBuild {
+  return { termIds: new Map(), terms: [], df: new Int32Array(1024), mark: new Int32Array(1024), stamp: 0, docs: new Map() };
+}
+
+function termIdOf(build: PendingBuild, stem: string): number {
+  let id = build.termIds.get(stem);
+  if (id !== undefined) return id;
+  id = build.terms.length;
+  build.termIds.set(stem, id);
+  build.terms.push(stem);
+  if (id >= build.df.length) {
+    const df = new Int32Array(build.df.length * 2);
+    df.set(build.df);
+    build.df = df;
+    const mark = new Int32Array(build.mark.length * 2);
+    mark.set(build.mark);
+    build.mark = mark;
+  }
+  return id;
+}
+
+/** Encodes a page's fields as term numbers (stop words dropped) and counts its distinct terms' frequencies. */
+function addPendingDoc(build: PendingBuild, id: number, stems: PageStems): void {
+  const fields = [stems.title, stems.headings, stems.description, stems.text];
+  const doc = new Int32Array(FIELDS.length + fields.reduce((n, f) => n + f.length, 0));
+  let at = FIELDS.length;
+  fields.forEach((list, f) => {
+    const from = at;
+    for (const s of list) if (!STOP_STEMS.has(s)) doc[at++] = termIdOf(build, s);
+    doc[f] = at - from;
+  });
+  build.docs.set(id, doc.subarray(0, at));
+  countDocTerms(build, doc.subarray(FIELDS.length, at), 1);
+}
+
+function countDocTerms(build: PendingBuild, terms: Int32Array, by: 1 | -1): void {
+  const stamp = ++build.stamp;
+  for (const t of terms) {
+    if (build.mark[t] === stamp) continue;
+    build.mark[t] = stamp;
+    build.df[t] = (build.df[t] ?? 0) + by;
+  }
+}
+
+function removePendingDoc(build: PendingBuild, id: number): void {
+  const doc = build.docs.get(id);
+  if (!doc) return;
+  build.docs.delete(id);
+  countDocTerms(build, doc.subarray(FIELDS.length), -1);
+}
+
+/**
+ * Adds the pending documents to minisearch at once, as `add` would one by one (same short ids, field lengths
+ * and average field lengths, so every score is the same), with each posting list packed (see `PackedPostings`):
+ * minisearch has no bulk load, and its `add` costs a `Map` entry and a tree walk per posting. Two passes over
+ * the documents: the first counts each posting list's length, the second fills lists allocated at that size.
+ */
+function addPacked(search: MiniSearch<IndexDoc>, build: PendingBuild, unindexed: ReadonlySet<string>): void {
+  const m = internalsOf(search);
+  const nf = FIELDS.length;
+  const fieldIds = FIELDS.map((f) => m._fieldIds[f] ?? 0);
+  const nTerms = build.terms.length;
+  const skip = new Uint8Array(nTerms);
+  build.terms.forEach((t, i) => {
+    if (unindexed.has(t)) skip[i] = 1;
+  });
+  const tf = new Int32Array(nTerms);
+  const mark = new Int32Array(nTerms).fill(-1);
+  const touched = new Int32Array(nTerms);
+  const lengths = new Int32Array(nTerms * nf);
+  const maxTf = new Int32Array(nTerms * nf);
+  let stamp = 0;
+  /** Calls `each(term, tf)` for the distinct terms of one field; returns how many there are. */
+  const eachTerm = (terms: Int32Array, each: (t: number, n: number) => void): number => {
+    stamp += 1;
+    let count = 0;
+    for (const t of terms) {
+      if (mark[t] === stamp) tf[t] = (tf[t] ?? 0) + 1;
+      else {
+        mark[t] = stamp;
+        tf[t] = 1;
+        touched[count++] = t;
+      }
+    }
+    for (let i = 0; i < count; i++) {
+      const t = touched[i] ?? 0;
+      if (!skip[t]) each(t, tf[t] ?? 1);
+    }
+    return count;
+  };
+  const fieldsOf = (doc: Int32Array): Int32Array[] => {
+    const out: Int32Array[] = [];
+    let at = nf;
+    for (let f = 0; f < nf; f++) {
+      const n = doc[f] ?? 0;
+      out.push(doc.subarray(at, at + n));
+      at += n;
+    }
+    return out;
+  };
+  for (const [id, doc] of build.docs) {
+    const short = m.addDocumentId(id);
+    fieldsOf(doc).forEach((terms, f) => {
+      const distinct = eachTerm(terms, (t, n) => {
+        lengths[t * nf + f] = (lengths[t * nf + f] ?? 0) + 1;
+        if (n > (maxTf[t * nf + f] ?? 0)) maxTf[t * nf + f] = n;
+      });
+      // minisearch's field length: distinct terms, counting those `processTerm` then drops.
+      m.addFieldLength(short, fieldIds[f] ?? 0, m._documentCount - 1, distinct);
+    });
+  }
+  const ids: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(nTerms * nf);
+  const tfs: (Uint16Array | Uint32Array | undefined)[] = new Array<Uint16Array | Uint32Array | undefined>(nTerms * nf);
+  for (let k = 0; k < nTerms * nf; k++) {
+    const n = lengths[k] ?? 0;
+    if (n === 0) continue;
+    ids[k] = new Int32Array(n);
+    const most = maxTf[k] ?? 1;
+    if (most > 1) tfs[k] = most > 0xffff ? new Uint32Array(n) : new Uint16Array(n);
+  }
+  const filled = new Int32Array(nTerms * nf);
+  for (const [id, doc] of build.docs) {
+    const short = m._idToShortId.get(id) ?? 0;
+    fieldsOf(doc).forEach((terms, f) => {
+      eachTerm(terms, (t, n) => {
+        const k = t * nf + f;
+        const at = filled[k] ?? 0;
+        filled[k] = at + 1;
+        (ids[k] as Int32Array)[at] = short;
+        const counts = tfs[k];
+        if (counts) counts[at] = n;
+      });
+    });
+  }
+  const tree = m._index;
+  for (let t = 0; t < nTerms; t++) {
+    if (skip[t]) continue;
+    const data: FieldPostings = new Map();
+    for (let f = 0; f < nf; f++) {
+      const list = ids[t * nf + f];
+      if (list) data.set(fieldIds[f] ?? 0, new PackedPostings(list, tfs[t * nf + f] ?? null));
+    }
+    if (data.size) tree.set(build.terms[t] ?? '', data);
+  }
+}
+
+function packTfs(tfs: readonly number[], maxTf: number): Uint16Array | Uint32Array | null {
+  if (maxTf === 1) return null;
+  return maxTf > 0xffff ? Uint32Array.from(tfs) : Uint16Array.from(tfs);
 }
 
 function addPhrases(index: LinkIndex, page: IndexedPage): void {
@@ -214,7 +389,7 @@ export function createLinkIndex(options: IndexOptions): LinkIndex {
     phraseStarts: new Map(),
     conventions: new Set(),
     unindexed,
-    pending: new Map(),
+    pending: createPendingBuild(),
     nextId: 0,
   };
 }
@@ -222,8 +397,13 @@ export function createLinkIndex(options: IndexOptions): LinkIndex {
 /** Settles the site's title conventions (`Configure …`) over all pages and rebuilds the phrase dictionary. */
 export function finishLinkIndex(index: LinkIndex): LinkIndex {
   if (index.pending) {
+    const build = index.pending;
+    build.terms.forEach((stem, t) => {
+      const n = build.df[t] ?? 0;
+      if (n > 0) index.df.set(stem, n);
+    });
     for (const stem of listUnindexed(index)) index.unindexed.add(stem);
-    for (const doc of index.pending.values()) index.search.add(doc);
+    addPacked(index.search, build, index.unindexed);
     index.pending = null;
   }
   const conventions = findTitleConventions([...index.pages.values()].map((p) => p.title));
@@ -246,14 +426,17 @@ function addPage(index: LinkIndex, page: Page): IndexedPage {
   const id = index.nextId++;
   const stems = stemPage(page, index.options.bodyWords);
   const indexed = toIndexedPage(id, page, stems, index.options.siteHosts);
-  const seen = new Set<string>();
-  const doc = toDoc(id, stems, seen);
-  if (index.pending) index.pending.set(id, doc);
-  else index.search.add(doc);
-  bumpDf(index, seen, 1);
   index.pages.set(id, indexed);
   registerKeys(index, indexed);
-  addPhrases(index, indexed);
+  // While an index is first built, `finishLinkIndex` adds the documents and the phrases, once conventions are known.
+  if (index.pending) addPendingDoc(index.pending, id, stems);
+  else {
+    const seen = new Set<string>();
+    const doc = toDocStems(stems, seen);
+    bumpDf(index, seen, 1);
+    index.search.add(toDoc(id, doc));
+    addPhrases(index, indexed);
+  }
   return indexed;
 }
 
@@ -286,11 +469,13 @@ export function removePage(index: LinkIndex, url: string, previous?: Page): bool
 }
 
 function removeIndexedPage(index: LinkIndex, old: IndexedPage, previous?: Page): void {
-  if (index.pending) index.pending.delete(old.id);
-  else index.search.discard(old.id);
-  if (previous) bumpDf(index, docStems(previous, index.options.bodyWords), -1);
+  if (index.pending) removePendingDoc(index.pending, old.id);
+  else {
+    index.search.discard(old.id);
+    if (previous) bumpDf(index, docStems(previous, index.options.bodyWords), -1);
+    removePhrases(index, old);
+  }
   unregisterKeys(index, old);
-  removePhrases(index, old);
   index.pages.delete(old.id);
 }
 
@@ -305,7 +490,7 @@ type PageRow = [id: number, url: string, key: string, title: string, locale: str
 type PhraseRow = [key: string, id: number, source: PhraseRef['source'], text: string];
 
 /** The index file's format: bump whenever what `serializeLinkIndex` writes changes. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 type SearchJson = ReturnType<MiniSearch<IndexDoc>['toJSON']>;
 type DocRow = [shortId: number, id: number, lengths: number[]];
@@ -325,6 +510,9 @@ type SearchInternals = {
   _fieldIds: Record<string, number>;
   _avgFieldLength: number[];
   _dirtCount: number;
+  _idToShortId: Map<number, number>;
+  addDocumentId(id: number): number;
+  addFieldLength(shortId: number, fieldId: number, count: number, length: number): void;
 };
 
 function internalsOf(search: MiniSearch<IndexDoc>): SearchInternals {
@@ -339,33 +527,33 @@ function* listTermRows(search: MiniSearch<IndexDoc>): Generator<TermRow> {
   for (const [term, fields] of termTreeOf(search)) {
     const row: TermRow[1] = [];
     for (const [fieldId, postings] of fields) {
-      const ids: number[] = [];
-      const tfs: number[] = [];
-      let last = 0;
-      let ones = true;
-      for (const [id, tf] of postings) {
-        ids.push(id - last);
-        tfs.push(tf);
-        if (tf !== 1) ones = false;
-        last = id;
-      }
-      row.push([fieldId, ids, ones ? [] : tfs]);
+      const packed = postings instanceof PackedPostings ? postings.packed() : { ids: Int32Array.from(postings.keys()), tfs: Uint32Array.from(postings.values()) };
+      const tfs = packed.tfs && packed.tfs.some((tf) => tf !== 1) ? Array.from(packed.tfs) : [];
+      row.push([fieldId, deltas(packed.ids), tfs]);
     }
     yield [term, row];
   }
 }
 
+function deltas(ids: Int32Array): number[] {
+  const out = new Array<number>(ids.length);
+  let last = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] ?? 0;
+    out[i] = id - last;
+    last = id;
+  }
+  return out;
+}
+
 function putTermRows(tree: TermTree, rows: readonly TermRow[]): void {
   for (const [term, fields] of rows) {
     const data: FieldPostings = new Map();
-    for (const [fieldId, ids, tfs] of fields) {
-      const postings = new Map<number, number>();
+    for (const [fieldId, deltas, tfs] of fields) {
+      const ids = new Int32Array(deltas.length);
       let id = 0;
-      for (let i = 0; i < ids.length; i++) {
-        id += ids[i] ?? 0;
-        postings.set(id, tfs[i] ?? 1);
-      }
-      data.set(fieldId, postings);
+      for (let i = 0; i < deltas.length; i++) ids[i] = id += deltas[i] ?? 0;
+      data.set(fieldId, new PackedPostings(ids, tfs.length ? packTfs(tfs, tfs.reduce((a, b) => Math.max(a, b), 1)) : null));
     }
     tree.set(term, data);
   }
