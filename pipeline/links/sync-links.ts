@@ -1,7 +1,7 @@
 /** `links sync`: reads every inventory source and brings the stored index up to date, page by page. */
 import type { Config } from '../config/schema.ts';
 import { toIndexOptions } from './index/index-options.ts';
-import { createLinkIndex, finishLinkIndex, removePage, upsertPage, type LinkIndex } from './index/link-index.ts';
+import { createLinkIndex, finishLinkIndex, recountDocumentFrequencies, removePage, upsertPage, type LinkIndex } from './index/link-index.ts';
 import { linksStateDir, loadLinkIndex, saveLinkIndex } from './index/store-index.ts';
 import { createSources } from './inventory/create-sources.ts';
 import type { InventorySource } from './inventory/source.ts';
@@ -72,6 +72,8 @@ export async function linksSync(options: SyncOptions): Promise<SyncReport & { re
     }
   }
   if (!reuse) finishLinkIndex(index);
+  // Updated and removed pages left their old stems counted (sources give only the new version).
+  else if (counts.updated + counts.removed > 0) recountDocumentFrequencies(index);
   const changed = !reuse || counts.added + counts.updated + counts.removed > 0;
   const saved = changed ? await saveLinkIndex(index, dir) : { file: `${dir}/index.json`, bytes: 0 };
   return {

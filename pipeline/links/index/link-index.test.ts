@@ -7,7 +7,7 @@ import { fingerprintLinks } from '../open-index.ts';
 import { linksConfigSchema } from '../config.ts';
 import { suggestLinks, toSuggestOptions } from '../suggest/suggest-links.ts';
 import { toIndexOptions } from './index-options.ts';
-import { buildLinkIndex, createLinkIndex, finishLinkIndex, findPage, isCommonStem, upsertPage } from './link-index.ts';
+import { buildLinkIndex, createLinkIndex, finishLinkIndex, findPage, isCommonStem, recountDocumentFrequencies, removePage, upsertPage } from './link-index.ts';
 import { INDEX_FILE, LinkIndexError, loadLinkIndex, saveLinkIndex } from './store-index.ts';
 
 // The scale benchmark in small: the same synthetic site, 400 pages.
@@ -57,6 +57,18 @@ describe('link index', () => {
     expect(fingerprintLinks(index, config)).not.toBe(print);
     const r = suggestLinks(index, { markdown: 'We hung the harbor lanterns at dusk.\n', locale: 'en' }, { ...toSuggestOptions(config), per1000Words: 1000, minScore: 0 });
     expect(r.links.map((l) => l.url)).toContain(page.url);
+  });
+
+  it('recounts document frequencies after updates and removals to what a fresh build counts', () => {
+    const index = buildLinkIndex(pages, toIndexOptions(config));
+    const edited = pages.map((p, i) => (i % 7 === 0 ? { ...p, title: `Harbor lanterns ${i}`, description: 'Lanterns for the dock.' } : p));
+    for (const p of edited) upsertPage(index, p);
+    for (const p of edited.slice(390)) removePage(index, p.url);
+    recountDocumentFrequencies(index);
+    const fresh = buildLinkIndex(edited.slice(0, 390), toIndexOptions(config));
+    const indexed = (df: Map<string, number>): [string, number][] => [...df].filter(([s]) => !index.unindexed.has(s) && !fresh.unindexed.has(s)).sort();
+    expect(indexed(index.df)).toEqual(indexed(fresh.df));
+    expect(index.df.get('lantern')).toBe(Math.ceil(390 / 7));
   });
 
   it('refuses an index file of an older format or a damaged one, asking for a rebuild', () => {

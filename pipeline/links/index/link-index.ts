@@ -460,6 +460,38 @@ export function upsertPage(index: LinkIndex, page: Page, previous?: Page): 'adde
   return old ? 'updated' : 'added';
 }
 
+/**
+ * Recounts the document frequency of every indexed stem from the posting lists, leaving out removed pages.
+ * An update that does not pass the page's previous version cannot take its old stems back out of `df`;
+ * `links sync` calls this after updating or removing pages, so frequencies stay exact. Stems left out of
+ * the full-text index (see `unindexed`) keep their count from the build.
+ */
+export function recountDocumentFrequencies(index: LinkIndex): void {
+  if (index.pending) return;
+  const m = internalsOf(index.search);
+  const live = new Uint8Array(m._nextId + 1);
+  for (const short of m._documentIds.keys()) live[short] = 1;
+  const mark = new Int32Array(m._nextId + 1);
+  let stamp = 0;
+  const counted = new Set<string>();
+  for (const [term, fields] of m._index) {
+    stamp += 1;
+    counted.add(term);
+    let n = 0;
+    for (const postings of fields.values()) {
+      const ids = postings instanceof PackedPostings ? postings.packed().ids : postings.keys();
+      for (const id of ids) {
+        if (mark[id] === stamp || !live[id]) continue;
+        mark[id] = stamp;
+        n += 1;
+      }
+    }
+    if (n > 0) index.df.set(term, n);
+    else index.df.delete(term);
+  }
+  for (const stem of index.df.keys()) if (!counted.has(stem) && !index.unindexed.has(stem)) index.df.delete(stem);
+}
+
 /** Removes one page by URL; returns whether it was there. */
 export function removePage(index: LinkIndex, url: string, previous?: Page): boolean {
   const old = findPage(index, url);
