@@ -18,6 +18,8 @@ export type Segment = {
   /** Offsets of the whole node (for inline code: including the backticks). */
   readonly nodeStart: number;
   readonly nodeEnd: number;
+  /** Offsets of the list item's paragraph the text is in, if it is in one. */
+  readonly item: readonly [number, number] | null;
 };
 
 export type SegmentOptions = {
@@ -45,10 +47,12 @@ export function listSegments(markdown: string, tree: Root = parseMarkdown(markdo
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     let block = 0;
+    let item: [number, number] | null = null;
     for (let i = ancestors.length - 1; i >= 0; i--) {
       const a = ancestors[i];
       if (a && BLOCKS.has(a.type)) {
         block = a.position?.start.offset ?? 0;
+        if (a.type === 'paragraph' && ancestors[i - 1]?.type === 'listItem') item = [block, a.position?.end.offset ?? block];
         break;
       }
     }
@@ -58,14 +62,14 @@ export function listSegments(markdown: string, tree: Root = parseMarkdown(markdo
       if (source !== node.value) return;
       for (const [from, to] of listProse(source)) {
         const text = source.slice(from, to);
-        out.push({ start: start + from, end: start + to, text, block, atomic: false, nodeStart: start + from, nodeEnd: start + to });
+        out.push({ start: start + from, end: start + to, text, block, atomic: false, nodeStart: start + from, nodeEnd: start + to, item });
       }
       return;
     }
     if (!inlineCode) return;
     const inner = source.indexOf(node.value);
     if (inner < 0) return;
-    out.push({ start: start + inner, end: start + inner + node.value.length, text: node.value, block, atomic: true, nodeStart: start, nodeEnd: end });
+    out.push({ start: start + inner, end: start + inner + node.value.length, text: node.value, block, atomic: true, nodeStart: start, nodeEnd: end, item });
   });
   return out;
 }

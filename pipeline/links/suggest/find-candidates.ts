@@ -19,6 +19,8 @@ export type Occurrence = {
   readonly sameCase: boolean;
   /** The anchor starts with a capital inside a sentence: a proper name (`Digital Analytics Program`). */
   readonly midCap: boolean;
+  /** The anchor is a whole list item, as in a list of related pages. */
+  readonly listed: boolean;
   readonly stems: readonly string[];
 };
 
@@ -85,6 +87,7 @@ export function findOccurrences(index: PhraseDictionary, segments: readonly Segm
             code: seg.atomic,
             sameCase: seg.atomic ? sameCode(written, ref.text) : sameCase(written, ref.text),
             midCap: !seg.atomic && /^\p{Lu}/u.test(written) && !/(?:^|[.!?:]\s*|\n\s*)$/.test(markdown.slice(Math.max(0, start - 4), start)),
+            listed: isWholeItem(seg, start, end, markdown),
             stems: key.split(' '),
           });
         }
@@ -127,11 +130,17 @@ function findCodeNames(index: PhraseDictionary, code: Segment, next: Segment | u
         code: true,
         sameCase: true,
         midCap: false,
+        listed: false,
         stems: key.split(' '),
       });
     }
   }
   return out;
+}
+
+// Only closing punctuation may follow the name in its list item: "- Netlify", "- `resources.Get`;".
+function isWholeItem(seg: Segment, start: number, end: number, markdown: string): boolean {
+  return seg.item !== null && start === seg.item[0] && /^[\s.,;:]*$/.test(markdown.slice(end, seg.item[1]));
 }
 
 // A capital at the start of a sentence or a title says nothing; case elsewhere does (`Permalink` vs "permalink").

@@ -18,6 +18,8 @@ export type Signals = {
   readonly code: boolean;
   /** The anchor is capitalised inside a sentence, as names are. */
   readonly properName: boolean;
+  /** The anchor is a whole list item: lists of names are lists of pages to read next. */
+  readonly listed: boolean;
   /** Words in the anchor. */
   readonly words: number;
   /** How many pages share this name (1 = unambiguous). */
@@ -77,6 +79,7 @@ export function collectSignals(
     form: occ.sameCase ? 1 : 0,
     code: occ.code,
     properName: occ.midCap,
+    listed: occ.listed,
     words: occ.stems.length,
     sharedBy,
     mentions,
@@ -97,6 +100,7 @@ export function scoreSignals(s: Signals): number {
     (s.code && s.form ? 0.9 : 0) +
     (s.form ? 0.5 : 0) +
     (s.properName ? 0.55 : 0) +
+    (s.listed ? 1 : 0) +
     (s.nameMatch < 1 ? (s.nameMatch >= 0.7 ? -0.6 : -1.7) : 0) -
     0.7 * Math.log(s.sharedBy) +
     1 * s.relatedness +

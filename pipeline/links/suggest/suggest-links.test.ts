@@ -55,6 +55,13 @@ describe('suggestLinks', () => {
     expect(urls(suggest(markup, {}, { per1000Words: 1000, minScore: 0 }))).not.toContain('/journal/caring-for-merino/');
   });
 
+  it('counts a name that is a whole list item as a reading-list link', () => {
+    const md = 'More to read:\n\n- Caring for merino\n- Notes on how to wash linen, in short\n';
+    const r = suggest(md, {}, { per1000Words: 1000, minScore: 0 });
+    expect(r.links.find((l) => l.url === '/journal/caring-for-merino/')?.reason.listed).toBe(true);
+    expect(r.links.find((l) => l.url === '/journal/how-to-wash-linen/')?.reason.listed).toBe(false);
+  });
+
   it('wraps a whole inline code span, never part of one, and only when allowed', () => {
     const md = 'The shirt is `Seaside Linen Shirt` in the catalogue, not `Seaside Linen Shirt v2`.\n';
     const on = suggest(md);
