@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import type { Page } from '../inventory/page.ts';
 import { PackedPostings } from './packed-postings.ts';
 import { hashPage } from '../inventory/page.ts';
-import { stemsOf, STOP_WORDS, stemWord } from '../text/tokenize.ts';
+import { stemCount, stemIdsOf, stemName, STOP_STEMS, STOP_WORDS } from '../text/tokenize.ts';
 import { toUrlKey } from '../text/url-key.ts';
 import { findTitleConventions, listPagePhrases, type PhraseSource } from './page-phrases.ts';
 
@@ -61,7 +61,9 @@ type IndexDoc = { id: number; title: string; headings: string; description: stri
 /** A page's indexed stems per field, stop words dropped, in the order of `FIELDS`. */
 type DocStems = readonly [title: string[], headings: string[], description: string[], text: string[]];
 
-export const STOP_STEMS: ReadonlySet<string> = new Set([...STOP_WORDS].map(stemWord));
+export { STOP_STEMS };
+/** The stop stems' numbers (see `stemIdsOf`). */
+const STOP_IDS: ReadonlySet<number> = new Set([...STOP_WORDS].flatMap((w) => stemIdsOf(w)));
 
 const FIELDS = ['title', 'headings', 'description', 'text'] as const;
 
@@ -106,19 +108,21 @@ function leadWords(text: string, n: number): string {
   return text.slice(0, end);
 }
 
-type PageStems = { readonly title: string[]; readonly headings: string[]; readonly description: string[]; readonly text: string[] };
+/** Stem numbers of each field (see `stemIdsOf`). */
+type PageStems = { readonly title: number[]; readonly headings: number[]; readonly description: number[]; readonly text: number[] };
 
 /** Stems each field the index reads once; the document, its stem set and its profile all come from these. */
 function stemPage(page: Page, bodyWords: number): PageStems {
-  return { title: stemsOf(page.title), headings: stemsOf(page.headings.join('\n')), description: stemsOf(page.description), text: stemsOf(leadWords(page.text, bodyWords)) };
+  return { title: stemIdsOf(page.title), headings: stemIdsOf(page.headings.join('\n')), description: stemIdsOf(page.description), text: stemIdsOf(leadWords(page.text, bodyWords)) };
 }
 
 /** The indexed stems of each field, stop words dropped; every kept stem is also added to `seen`. */
 function toDocStems(stems: PageStems, seen: Set<string>): DocStems {
-  const field = (list: readonly string[]): string[] => {
+  const field = (list: readonly number[]): string[] => {
     const kept: string[] = [];
-    for (const s of list) {
-      if (STOP_STEMS.has(s)) continue;
+    for (const id of list) {
+      if (STOP_IDS.has(id)) continue;
+      const s = stemName(id);
       kept.push(s);
       seen.add(s);
     }
@@ -145,45 +149,41 @@ function docStems(page: Page, bodyWords: number): Set<string> {
  * at once then (see `addPacked`). At 100,000 pages this is most of the build time saved over string keys.
  */
 export type PendingBuild = {
-  readonly termIds: Map<string, number>;
-  readonly terms: string[];
+  /** Per stem number (see `stemIdsOf`): on how many pending pages it is. */
   df: Int32Array;
-  /** Per term: the last `stamp` that counted it (distinct terms of one document or one field). */
+  /** Per stem number: the last `stamp` that counted it (the distinct stems of one document). */
   mark: Int32Array;
   stamp: number;
-  /** Page id → its fields' lengths (four numbers), then the term numbers of each field in turn. */
+  /** Page id → its fields' lengths (four numbers), then the stem numbers of each field in turn. */
   readonly docs: Map<number, Int32Array>;
 };
 
 function createPendingBuild(): PendingBuild {
-  return { termIds: new Map(), terms: [], df: new Int32Array(1024), mark: new Int32Array(1024), stamp: 0, docs: new Map() };
+  return { df: new Int32Array(1024), mark: new Int32Array(1024), stamp: 0, docs: new Map() };
 }
 
-function termIdOf(build: PendingBuild, stem: string): number {
-  let id = build.termIds.get(stem);
-  if (id !== undefined) return id;
-  id = build.terms.length;
-  build.termIds.set(stem, id);
-  build.terms.push(stem);
-  if (id >= build.df.length) {
-    const df = new Int32Array(build.df.length * 2);
-    df.set(build.df);
-    build.df = df;
-    const mark = new Int32Array(build.mark.length * 2);
-    mark.set(build.mark);
-    build.mark = mark;
-  }
-  return id;
+/** Makes the per-stem arrays long enough for every stem numbered so far. */
+function fitStems(build: PendingBuild): void {
+  const need = stemCount();
+  if (need <= build.df.length) return;
+  const size = Math.max(need, build.df.length * 2);
+  const df = new Int32Array(size);
+  df.set(build.df);
+  build.df = df;
+  const mark = new Int32Array(size);
+  mark.set(build.mark);
+  build.mark = mark;
 }
 
-/** Encodes a page's fields as term numbers (stop words dropped) and counts its distinct terms' frequencies. */
+/** Stores a page's fields as stem numbers (stop words dropped) and counts its distinct stems' frequencies. */
 function addPendingDoc(build: PendingBuild, id: number, stems: PageStems): void {
+  fitStems(build);
   const fields = [stems.title, stems.headings, stems.description, stems.text];
   const doc = new Int32Array(FIELDS.length + fields.reduce((n, f) => n + f.length, 0));
   let at = FIELDS.length;
   fields.forEach((list, f) => {
     const from = at;
-    for (const s of list) if (!STOP_STEMS.has(s)) doc[at++] = termIdOf(build, s);
+    for (const s of list) if (!STOP_IDS.has(s)) doc[at++] = s;
     doc[f] = at - from;
   });
   build.docs.set(id, doc.subarray(0, at));
@@ -216,11 +216,10 @@ function addPacked(search: MiniSearch<IndexDoc>, build: PendingBuild, unindexed:
   const m = internalsOf(search);
   const nf = FIELDS.length;
   const fieldIds = FIELDS.map((f) => m._fieldIds[f] ?? 0);
-  const nTerms = build.terms.length;
+  const nTerms = build.df.length;
+  // Stems on no pending page, and those left out of the full-text index, get no posting list.
   const skip = new Uint8Array(nTerms);
-  build.terms.forEach((t, i) => {
-    if (unindexed.has(t)) skip[i] = 1;
-  });
+  for (let t = 0; t < nTerms; t++) if (!build.df[t] || unindexed.has(stemName(t))) skip[t] = 1;
   const tf = new Int32Array(nTerms);
   const mark = new Int32Array(nTerms).fill(-1);
   const touched = new Int32Array(nTerms);
@@ -297,7 +296,7 @@ function addPacked(search: MiniSearch<IndexDoc>, build: PendingBuild, unindexed:
       const list = ids[t * nf + f];
       if (list) data.set(fieldIds[f] ?? 0, new PackedPostings(list, tfs[t * nf + f] ?? null));
     }
-    if (data.size) tree.set(build.terms[t] ?? '', data);
+    if (data.size) tree.set(stemName(t), data);
   }
 }
 
@@ -331,9 +330,11 @@ function profileOf(stems: PageStems): string {
   const title = new Set(stems.title);
   const out = new Set<string>();
   for (const list of [stems.description, stems.headings])
-    for (const s of list) {
+    for (const id of list) {
       if (out.size >= PROFILE_STEMS) break;
-      if (!STOP_STEMS.has(s) && !title.has(s) && s.length > 2) out.add(s);
+      if (STOP_IDS.has(id) || title.has(id)) continue;
+      const s = stemName(id);
+      if (s.length > 2) out.add(s);
     }
   return [...out].join(' ');
 }
@@ -398,9 +399,8 @@ export function createLinkIndex(options: IndexOptions): LinkIndex {
 export function finishLinkIndex(index: LinkIndex): LinkIndex {
   if (index.pending) {
     const build = index.pending;
-    build.terms.forEach((stem, t) => {
-      const n = build.df[t] ?? 0;
-      if (n > 0) index.df.set(stem, n);
+    build.df.forEach((n, t) => {
+      if (n > 0) index.df.set(stemName(t), n);
     });
     for (const stem of listUnindexed(index)) index.unindexed.add(stem);
     addPacked(index.search, build, index.unindexed);

@@ -70,18 +70,47 @@ export function foldWord(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
 }
 
-// Stemming dominates indexing time; a site's vocabulary is small next to its word count, so stems are memoised.
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 500_000;
+/**
+ * A stem and its number. Stems are numbered once per process, in the order first seen, so that the index can
+ * count them in arrays; the numbers are never stored.
+ */
+type StemEntry = { readonly stem: string; readonly id: number };
 
-/** The matching key of a folded word. */
-export function stemWord(folded: string): string {
+// Stemming dominates indexing time; a site's vocabulary is small next to its word count, so stems are memoised.
+const stemCache = new Map<string, StemEntry>();
+const STEM_CACHE_LIMIT = 500_000;
+const stemIds = new Map<string, number>();
+const stemNames: string[] = [];
+
+function entryOf(folded: string): StemEntry {
   const cached = stemCache.get(folded);
   if (cached !== undefined) return cached;
   const stem = /[._'\d]/.test(folded) ? folded : stemmer(folded);
+  let id = stemIds.get(stem);
+  if (id === undefined) {
+    id = stemNames.length;
+    stemIds.set(stem, id);
+    stemNames.push(stem);
+  }
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(folded, stem);
-  return stem;
+  const entry = { stem, id };
+  stemCache.set(folded, entry);
+  return entry;
+}
+
+/** The matching key of a folded word. */
+export function stemWord(folded: string): string {
+  return entryOf(folded).stem;
+}
+
+/** The stem numbered `id` (see `stemIdsOf`). */
+export function stemName(id: number): string {
+  return stemNames[id] ?? '';
+}
+
+/** How many stems are numbered so far: every stem number is below it. */
+export function stemCount(): number {
+  return stemNames.length;
 }
 
 /** Splits text into tokens with offsets. */
@@ -98,19 +127,31 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** The stems of a text, in order (no offsets), for indexing. */
-export function stemsOf(text: string): string[] {
+function mapStems<T>(text: string, pick: (entry: StemEntry) => T): T[] {
   // Lower-casing once is much cheaper than per word; offsets are not needed here.
   const lower = text.toLowerCase();
   const words = scanWords(lower);
-  const out = new Array<string>(words.length / 2);
+  const out = new Array<T>(words.length / 2);
   for (let k = 0; k < words.length; k += 2) {
     let word = lower.slice(words[k], words[k + 1]);
     if (word.includes('’')) word = word.replace(/’/g, "'");
     if (word.endsWith("'s")) word = word.slice(0, -2);
-    out[k / 2] = stemWord(word);
+    out[k / 2] = pick(entryOf(word));
   }
   return out;
+}
+
+const pickStem = (e: StemEntry): string => e.stem;
+const pickId = (e: StemEntry): number => e.id;
+
+/** The stems of a text, in order (no offsets), for indexing. */
+export function stemsOf(text: string): string[] {
+  return mapStems(text, pickStem);
+}
+
+/** The stems of a text as numbers (see `stemName`), in order: the index counts them without string keys. */
+export function stemIdsOf(text: string): number[] {
+  return mapStems(text, pickId);
 }
 
 /** The matching key of a phrase: its stems joined by spaces. */
@@ -127,3 +168,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'each just like make many new now only other over same some use used using very via way well get one two'
   ).split(' '),
 );
+
+/** The stems of the stop words. */
+export const STOP_STEMS: ReadonlySet<string> = new Set([...STOP_WORDS].map(stemWord));
