@@ -50,48 +50,75 @@ export type PhraseDictionary = {
   readonly phraseStarts: ReadonlyMap<string, number>;
 };
 
+/** Tokens of each segment, computed once for all the dictionaries a draft is matched against. */
+export function tokenizeSegments(segments: readonly Segment[]): Token[][] {
+  return segments.map((s) => tokenize(s.text));
+}
+
 /** Finds every occurrence of any page phrase in the segments (all lengths, overlapping). */
-export function findOccurrences(index: PhraseDictionary, segments: readonly Segment[], markdown: string): Occurrence[] {
+export function findOccurrences(
+  index: PhraseDictionary,
+  segments: readonly Segment[],
+  markdown: string,
+  tokenized: readonly (readonly Token[])[] = tokenizeSegments(segments),
+): Occurrence[] {
   const out: Occurrence[] = [];
+  const add = (seg: Segment, tokens: readonly Token[], i: number, length: number, key: string): void => {
+    const refs = index.phrases.get(key);
+    // A name shared by many pages says nothing about which one is meant.
+    if (!refs || refs.length > MAX_SHARED_NAME) return;
+    const first = tokens[i];
+    const last = tokens[i + length - 1];
+    if (!first || !last) return;
+    const start = seg.atomic ? seg.nodeStart : seg.start + first.start;
+    const end = seg.atomic ? seg.nodeEnd : seg.start + last.end;
+    const written = seg.atomic ? seg.text : seg.text.slice(first.start, last.end);
+    const midCap = !seg.atomic && /^\p{Lu}/u.test(written) && !/(?:^|[.!?:]\s*|\n\s*)$/.test(markdown.slice(Math.max(0, start - 4), start));
+    const listed = isWholeItem(seg, start, end, markdown);
+    const stems = key.split(' ');
+    for (const ref of refs) {
+      out.push({
+        pageId: ref.id,
+        ref,
+        key,
+        start,
+        end,
+        anchor: markdown.slice(start, end),
+        block: seg.block,
+        code: seg.atomic,
+        sameCase: seg.atomic ? sameCode(written, ref.text) : sameCase(written, ref.text),
+        midCap,
+        listed,
+        stems,
+      });
+    }
+  };
   segments.forEach((seg, k) => {
     if (seg.atomic) out.push(...findCodeNames(index, seg, segments[k + 1], markdown));
-    const tokens = tokenize(seg.text);
+    const tokens = tokenized[k] ?? [];
     if (tokens.length === 0) return;
-    const starts = seg.atomic ? [0] : tokens.map((_, i) => i);
-    for (const i of starts) {
-      const first = tokens[i];
-      if (!first) continue;
-      const longest = index.phraseStarts.get(first.stem);
+    if (seg.atomic) {
+      // A code span is a name as a whole or not at all.
+      const longest = index.phraseStarts.get(tokens[0]?.stem ?? '');
+      const key = longest === undefined || longest < tokens.length ? null : phraseAt(tokens, seg.text, 0, tokens.length);
+      if (key !== null) add(seg, tokens, 0, tokens.length, key);
+      return;
+    }
+    // Which tokens continue the phrase of the one before (joined by spaces or hyphens only), worked out once.
+    const joined = tokens.map((t, j) => j > 0 && JOINER.test(seg.text.slice(tokens[j - 1]?.end ?? 0, t.start)));
+    const keys: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const longest = index.phraseStarts.get(tokens[i]?.stem ?? '');
       if (longest === undefined) continue;
-      const lengths = seg.atomic ? [tokens.length] : range(Math.min(longest, tokens.length - i));
-      for (const length of lengths) {
-        const key = phraseAt(tokens, seg.text, i, length);
-        if (key === null) continue;
-        const refs = index.phrases.get(key);
-        // A name shared by many pages says nothing about which one is meant.
-        if (!refs || refs.length > MAX_SHARED_NAME) continue;
-        const last = tokens[i + length - 1];
-        if (!last) continue;
-        const start = seg.atomic ? seg.nodeStart : seg.start + first.start;
-        const end = seg.atomic ? seg.nodeEnd : seg.start + last.end;
-        const written = seg.atomic ? seg.text : seg.text.slice(first.start, last.end);
-        for (const ref of refs) {
-          out.push({
-            pageId: ref.id,
-            ref,
-            key,
-            start,
-            end,
-            anchor: markdown.slice(start, end),
-            block: seg.block,
-            code: seg.atomic,
-            sameCase: seg.atomic ? sameCode(written, ref.text) : sameCase(written, ref.text),
-            midCap: !seg.atomic && /^\p{Lu}/u.test(written) && !/(?:^|[.!?:]\s*|\n\s*)$/.test(markdown.slice(Math.max(0, start - 4), start)),
-            listed: isWholeItem(seg, start, end, markdown),
-            stems: key.split(' '),
-          });
-        }
+      // Keys of the phrases starting here, one word longer each, as long as the words are joined; longest first.
+      keys.length = 0;
+      let key = tokens[i]?.stem ?? '';
+      keys.push(key);
+      for (let j = i + 1; j < tokens.length && j - i < longest && joined[j]; j++) {
+        key = `${key} ${tokens[j]?.stem ?? ''}`;
+        keys.push(key);
       }
+      for (let n = keys.length; n >= 1; n--) add(seg, tokens, i, n, keys[n - 1] ?? '');
     }
   });
   return out;
@@ -152,10 +179,4 @@ function sameCase(written: string, name: string): boolean {
 // A leading `.` or `$` (a method or variable written as called) and surrounding `{{ }}` are not part of the name.
 function sameCode(code: string, name: string): boolean {
   return code.replace(/^\{\{-?\s*|\s*-?\}\}$/g, '').replace(/^[.$]/, '') === name;
-}
-
-function range(n: number): number[] {
-  const out: number[] = [];
-  for (let i = n; i >= 1; i--) out.push(i);
-  return out;
 }

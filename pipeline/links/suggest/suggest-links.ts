@@ -5,7 +5,7 @@ import { findPage } from '../index/link-index.ts';
 import { phraseKey, stemsOf } from '../text/tokenize.ts';
 import { toUrlKey } from '../text/url-key.ts';
 import { listExistingLinks, listSegments, parseMarkdown } from './draft-segments.ts';
-import { findOccurrences, type Occurrence, type PhraseDictionary } from './find-candidates.ts';
+import { findOccurrences, tokenizeSegments, type Occurrence, type PhraseDictionary } from './find-candidates.ts';
 import { buildPartialDictionary } from './partial-names.ts';
 import { measureRelatedness } from './relatedness.ts';
 import { collectSignals, scoreSignals, type Signals } from './score-candidate.ts';
@@ -100,10 +100,11 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
   const related = measureRelatedness(index, draftStems, 32, request.title ? stemsOf(request.title) : []);
   const relatedPages = related.ranked.slice(0, PARTIAL_NAME_PAGES).flatMap((id) => index.pages.get(id) ?? []);
   const partial = buildPartialDictionary(relatedPages, index.phrases);
+  const tokenized = tokenizeSegments(segments);
   const occurrences = [
-    ...findOccurrences(index, segments, request.markdown),
-    ...findOccurrences(partial, segments, request.markdown),
-    ...findOccurrences(outside, segments, request.markdown),
+    ...findOccurrences(index, segments, request.markdown, tokenized),
+    ...findOccurrences(partial, segments, request.markdown, tokenized),
+    ...findOccurrences(outside, segments, request.markdown, tokenized),
   ].filter(allowed);
 
   const sharedBy = new Map<string, Set<number>>();
