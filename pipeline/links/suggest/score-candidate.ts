@@ -94,7 +94,9 @@ export function scoreSignals(s: Signals): number {
   const z =
     -3.5 +
     0.5 * s.specificity +
-    (s.words >= 2 ? 1.2 : 0) +
+    // Two words rarely match by chance, but a stock phrase ("best practices", "social media") does: without a
+    // topical tie between page and draft, two words count for less. Three or more are a name either way.
+    (s.words >= 3 || (s.words === 2 && s.rank > 0) ? 1.2 : s.words === 2 ? 0.8 : 0) +
     (s.words >= 3 ? 0.5 : 0) +
     // A code span is strong evidence only when it is the page's identifier as written; `slug` ≠ `Slug`.
     (s.code && s.form ? 0.9 : 0) +
