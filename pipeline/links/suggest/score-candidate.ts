@@ -103,9 +103,9 @@ export function scoreSignals(s: Signals): number {
     (s.form ? 0.5 : 0) +
     (s.properName ? 0.55 : 0) +
     (s.listed ? 1 : 0) +
-    (s.nameMatch < 1 ? (s.nameMatch >= 0.7 ? -0.6 : -1.7) : 0) -
+    (s.nameMatch < 1 ? (s.nameMatch >= 0.7 ? -0.4 : -1.7) : 0) -
     0.7 * Math.log(s.sharedBy) +
-    1 * s.relatedness +
+    0.7 * s.relatedness +
     (s.rank > 0 ? 1.9 / Math.log2(1 + s.rank) : 0) +
     1 * s.context +
     0.1 * Math.log(s.mentions);
