@@ -49,7 +49,10 @@ export function measureSpecificity(index: LinkIndex, stems: readonly string[]): 
   return 1 - Math.exp(-sum / 3);
 }
 
-/** Collects the signals of one occurrence. */
+/**
+ * Collects the signals of one occurrence. With `withContext` false, `context` is left at its most (1), the
+ * costliest signal skipped: the score is then an upper bound, enough to rule out a weak candidate.
+ */
 export function collectSignals(
   index: LinkIndex,
   occ: Occurrence,
@@ -58,8 +61,9 @@ export function collectSignals(
   mentions: number,
   draftStems: ReadonlySet<string>,
   memo: { readonly specificity: Map<string, number>; readonly context: Map<number, number> } = { specificity: new Map(), context: new Map() },
+  withContext = true,
 ): Signals {
-  let context = memo.context.get(occ.pageId);
+  let context = withContext ? memo.context.get(occ.pageId) : 1;
   if (context === undefined) {
     const profile = index.pages.get(occ.pageId)?.profile;
     context = measureContext(index, profile ? profile.split(' ') : [], draftStems);

@@ -121,15 +121,23 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
     seenSpan.add(span);
     mentions.set(o.key, (mentions.get(o.key) ?? 0) + 1);
   }
-  const memo = { specificity: new Map<string, number>(), context: new Map<number, number>() };
-  const all: Scored[] = occurrences.map((occ) => {
-    const signals = collectSignals(index, occ, related, sharedBy.get(occ.key)?.size ?? 1, mentions.get(occ.key) ?? 1, draftSet, memo);
-    return { occ, signals, score: scoreSignals(signals) };
-  });
   // A name several pages share means one of them throughout a draft (one sense per discourse): the one that
   // scores best. Names are told apart as written, not by stem: `Paginate` and `Paginator` each keep their page.
   // Code is exact: a code span that is one page's identifier as written names that page, not its stem-mates.
   const placeOf = (o: Occurrence): string => `${o.key}|${o.anchor.replace(/`/g, '').toLowerCase()}`;
+  const requiredPages = new Set((request.required ?? []).flatMap((url) => findPage(index, url)?.id ?? []));
+  const requiredPlaces = new Set(occurrences.filter((o) => requiredPages.has(o.pageId) || o.pageId < 0).map(placeOf));
+  const memo = { specificity: new Map<string, number>(), context: new Map<number, number>() };
+  const all: Scored[] = occurrences.map((occ) => {
+    const args = [index, occ, related, sharedBy.get(occ.key)?.size ?? 1, mentions.get(occ.key) ?? 1, draftSet, memo] as const;
+    // A candidate under the threshold even at full context is never taken: its context is not worth measuring,
+    // unless a brief's link may need the place (required links go in under the threshold too).
+    const bound = collectSignals(...args, false);
+    const upper = scoreSignals(bound);
+    if (upper < options.minScore && !requiredPlaces.has(placeOf(occ))) return { occ, signals: bound, score: upper };
+    const signals = collectSignals(...args);
+    return { occ, signals, score: scoreSignals(signals) };
+  });
   const exact = new Set(all.filter((s) => s.occ.code && s.signals.form).map((s) => placeOf(s.occ)));
   const named = all.filter((s) => !s.occ.code || s.signals.form || !exact.has(placeOf(s.occ)));
   const bestAt = new Map<string, number>();
