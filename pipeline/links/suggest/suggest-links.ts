@@ -95,12 +95,12 @@ export function suggestLinks(index: LinkIndex, request: SuggestRequest, options:
     if (options.skipKeyphrase && keyphraseKey && ` ${o.key} `.includes(` ${keyphraseKey} `)) return false;
     return true;
   };
-  const draftStems = segments.flatMap((s) => stemsOf(s.text));
+  const tokenized = tokenizeSegments(segments);
+  const draftStems = tokenized.flatMap((tokens) => tokens.map((t) => t.stem));
   const draftSet = new Set(draftStems);
   const related = measureRelatedness(index, draftStems, 32, request.title ? stemsOf(request.title) : []);
   const relatedPages = related.ranked.slice(0, PARTIAL_NAME_PAGES).flatMap((id) => index.pages.get(id) ?? []);
   const partial = buildPartialDictionary(relatedPages, index.phrases);
-  const tokenized = tokenizeSegments(segments);
   const occurrences = [
     ...findOccurrences(index, segments, request.markdown, tokenized),
     ...findOccurrences(partial, segments, request.markdown, tokenized),
