@@ -53,7 +53,9 @@ export function listPagePhrases(
     const key = phraseKey(clean);
     if (!key || out.has(key)) return;
     const words = key.split(' ');
-    if (words.every((w) => STOP_WORDS.has(w))) return;
+    // A name made only of function words is kept when it is the page's own title: `with` and `if` are template
+    // functions. The matcher takes such a name only as a whole code span written exactly so.
+    if (source !== 'title' && words.every((w) => STOP_WORDS.has(w))) return;
     out.set(key, { key, source, text: clean });
   };
   const title = page.title.replace(/\s+/g, ' ').trim();

@@ -1,5 +1,5 @@
 /** Candidate links of a draft: every place where a page's name already occurs in linkable text. */
-import type { PhraseRef } from '../index/link-index.ts';
+import { STOP_STEMS, type PhraseRef } from '../index/link-index.ts';
 import { tokenize, type Token } from '../text/tokenize.ts';
 import type { Segment } from './draft-segments.ts';
 
@@ -70,6 +70,9 @@ export function findOccurrences(
     const first = tokens[i];
     const last = tokens[i + length - 1];
     if (!first || !last) return;
+    // Function words name a page only as code written exactly as its title: `with`, never "with".
+    const functionWords = key.split(' ').every((w) => STOP_STEMS.has(w));
+    if (functionWords && !seg.atomic) return;
     const start = seg.atomic ? seg.nodeStart : seg.start + first.start;
     const end = seg.atomic ? seg.nodeEnd : seg.start + last.end;
     const written = seg.atomic ? seg.text : seg.text.slice(first.start, last.end);
@@ -77,6 +80,7 @@ export function findOccurrences(
     const listed = isWholeItem(seg, start, end, markdown);
     const stems = key.split(' ');
     for (const ref of refs) {
+      if (functionWords && !sameCode(written, ref.text)) continue;
       out.push({
         pageId: ref.id,
         ref,

@@ -162,6 +162,7 @@ describe('suggestLinks on code', () => {
     { url: '/methods/paginator/', title: 'Paginator', description: 'Paginates the section.', headings: [], text: 'Paginator pages.', locale: 'en', kind: 'page' },
     { url: '/shortcodes/instagram/', title: 'Instagram shortcode', description: 'Embeds a post.', headings: [], text: 'Instagram.', locale: 'en', kind: 'page' },
     { url: '/functions/partials/', title: 'Partials functions', description: 'Use partials.', headings: [], text: 'Partials.', locale: 'en', kind: 'page' },
+    { url: '/functions/with/', title: 'with', description: 'Binds context to the given value.', headings: [], text: 'Rebinds the context.', locale: 'en', kind: 'page' },
     ...Array.from({ length: 30 }, (_, i): Page => ({ url: `/other/${i}/`, title: `Other page ${i}`, description: '', headings: [], text: 'front matter and templates', locale: 'en', kind: 'page' })),
   ];
   const docs = buildLinkIndex(pages, index.options);
@@ -179,6 +180,12 @@ describe('suggestLinks on code', () => {
   it('tells names apart as written, not by stem: `Paginate` and `Paginator` each get their page', () => {
     const links = run('First try `Paginate` on the list.\n\nOr try `Paginator` on the section.\n');
     expect(links.map((l) => [l.anchor, l.url])).toEqual(expect.arrayContaining([['`Paginate`', '/methods/paginate/'], ['`Paginator`', '/methods/paginator/']]));
+  });
+
+  it('links a title made of function words only as a code span written exactly so', () => {
+    expect(run('Rebind the context with care.\n').map((l) => l.url)).not.toContain('/functions/with/');
+    expect(run('Rebind the context with `With`.\n').map((l) => l.url)).not.toContain('/functions/with/');
+    expect(run('Rebind the context with `with`.\n').find((l) => l.url === '/functions/with/')?.anchor).toBe('`with`');
   });
 
   it('links a code span followed by its kind ("the `instagram` shortcode") on the code, when written as the title', () => {
