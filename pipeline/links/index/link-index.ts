@@ -522,7 +522,7 @@ type PageRow = [id: number, url: string, key: string, title: string, locale: str
 type PhraseRow = [key: string, id: number, source: PhraseRef['source'], text: string];
 
 /** The index file's format: bump whenever what `serializeLinkIndex` writes changes. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 
 type SearchJson = ReturnType<MiniSearch<IndexDoc>['toJSON']>;
 type DocRow = [shortId: number, id: number, lengths: number[]];
