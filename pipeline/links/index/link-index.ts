@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import type { Page } from '../inventory/page.ts';
 import { PackedPostings } from './packed-postings.ts';
 import { hashPage } from '../inventory/page.ts';
-import { stemCount, stemIdsOf, stemName, STOP_STEMS, STOP_WORDS } from '../text/tokenize.ts';
+import { stemCount, stemIdsOf, stemName, STOP_WORDS } from '../text/tokenize.ts';
 import { toUrlKey } from '../text/url-key.ts';
 import { findTitleConventions, listPagePhrases, type PhraseSource } from './page-phrases.ts';
 
@@ -61,7 +61,6 @@ type IndexDoc = { id: number; title: string; headings: string; description: stri
 /** A page's indexed stems per field, stop words dropped, in the order of `FIELDS`. */
 type DocStems = readonly [title: string[], headings: string[], description: string[], text: string[]];
 
-export { STOP_STEMS };
 /** The stop stems' numbers (see `stemIdsOf`). */
 const STOP_IDS: ReadonlySet<number> = new Set([...STOP_WORDS].flatMap((w) => stemIdsOf(w)));
 

@@ -1,7 +1,5 @@
 /** The phrases that name a page, under which a draft's text can point at it. */
-import { phraseKey, STOP_WORDS, stemsOf, stemWord } from '../text/tokenize.ts';
-
-const STOP_STEMS: ReadonlySet<string> = new Set([...STOP_WORDS].map(stemWord));
+import { phraseKey, STOP_STEMS, STOP_WORDS, stemsOf } from '../text/tokenize.ts';
 
 export type PhraseSource = 'title' | 'keyphrase' | 'alias';
 

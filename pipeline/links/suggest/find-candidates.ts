@@ -1,6 +1,6 @@
 /** Candidate links of a draft: every place where a page's name already occurs in linkable text. */
-import { STOP_STEMS, type PhraseRef } from '../index/link-index.ts';
-import { tokenize, type Token } from '../text/tokenize.ts';
+import type { PhraseRef } from '../index/link-index.ts';
+import { STOP_STEMS, tokenize, type Token } from '../text/tokenize.ts';
 import type { Segment } from './draft-segments.ts';
 
 export type Occurrence = {

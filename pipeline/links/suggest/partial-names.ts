@@ -1,6 +1,6 @@
 /** Shorter names of the pages most related to a draft: `Web Managers` for "Join the Web Managers". */
 import type { IndexedPage, PhraseRef } from '../index/link-index.ts';
-import { STOP_STEMS } from '../index/link-index.ts';
+import { STOP_STEMS } from '../text/tokenize.ts';
 import { tokenize } from '../text/tokenize.ts';
 import type { PhraseDictionary } from './find-candidates.ts';
 

@@ -1,6 +1,7 @@
 /** How closely each inventory page matches what a draft is about: BM25F over the draft's salient terms. */
 import type { LinkIndex } from '../index/link-index.ts';
-import { idfOf, isCommonStem, STOP_STEMS } from '../index/link-index.ts';
+import { idfOf, isCommonStem } from '../index/link-index.ts';
+import { STOP_STEMS } from '../text/tokenize.ts';
 
 export type Relatedness = {
   /** Page id → BM25F score divided by the best page's score (0–1). */

@@ -1,6 +1,7 @@
 /** The score of one candidate link, from a few signals any site has; each is reported as the link's reason. */
 import type { LinkIndex } from '../index/link-index.ts';
-import { idfOf, STOP_STEMS } from '../index/link-index.ts';
+import { idfOf } from '../index/link-index.ts';
+import { STOP_STEMS } from '../text/tokenize.ts';
 import type { Occurrence } from './find-candidates.ts';
 
 export type Signals = {
