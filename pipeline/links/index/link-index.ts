@@ -135,13 +135,6 @@ function toDoc(id: number, doc: DocStems): IndexDoc {
   return { id, title: doc[0].join(' '), headings: doc[1].join(' '), description: doc[2].join(' '), text: doc[3].join(' ') };
 }
 
-/** The distinct indexed stems of a page (what its document frequencies count). */
-function docStems(page: Page, bodyWords: number): Set<string> {
-  const seen = new Set<string>();
-  toDocStems(stemPage(page, bodyWords), seen);
-  return seen;
-}
-
 /**
  * An index being built: its documents as term numbers, each distinct stem numbered once. Document frequencies
  * are counted in a typed array and handed to `df` when the build finishes; minisearch receives every document
@@ -338,7 +331,7 @@ function profileOf(stems: PageStems): string {
   return [...out].join(' ');
 }
 
-function toIndexedPage(id: number, page: Page, stems: PageStems, siteHosts: readonly string[], hash = hashPage(page)): IndexedPage {
+function toIndexedPage(id: number, page: Page, stems: PageStems, siteHosts: readonly string[], hash: string): IndexedPage {
   const key = toUrlKey(page.url, siteHosts) ?? page.url;
   return {
     id,
@@ -368,12 +361,8 @@ function unregisterKeys(index: LinkIndex, page: IndexedPage): void {
   for (const k of keys) if (k !== null && index.byKey.get(k) === page.id) index.byKey.delete(k);
 }
 
-function bumpDf(index: LinkIndex, stems: Iterable<string>, by: 1 | -1): void {
-  for (const s of stems) {
-    const n = (index.df.get(s) ?? 0) + by;
-    if (n > 0) index.df.set(s, n);
-    else index.df.delete(s);
-  }
+function bumpDf(index: LinkIndex, stems: Iterable<string>): void {
+  for (const s of stems) index.df.set(s, (index.df.get(s) ?? 0) + 1);
 }
 
 /** An empty index; add pages with `upsertPage`, then call `finishLinkIndex`. */
@@ -417,14 +406,14 @@ export function finishLinkIndex(index: LinkIndex): LinkIndex {
 /** Builds an index over `pages` (a page whose URL was already seen is skipped). */
 export function buildLinkIndex(pages: Iterable<Page>, options: IndexOptions): LinkIndex {
   const index = createLinkIndex(options);
-  for (const page of pages) if (!findPage(index, page.url)) addPage(index, page);
+  for (const page of pages) if (!findPage(index, page.url)) addPage(index, page, hashPage(page));
   return finishLinkIndex(index);
 }
 
-function addPage(index: LinkIndex, page: Page): IndexedPage {
+function addPage(index: LinkIndex, page: Page, hash: string): IndexedPage {
   const id = index.nextId++;
   const stems = stemPage(page, index.options.bodyWords);
-  const indexed = toIndexedPage(id, page, stems, index.options.siteHosts);
+  const indexed = toIndexedPage(id, page, stems, index.options.siteHosts, hash);
   index.pages.set(id, indexed);
   registerKeys(index, indexed);
   // While an index is first built, `finishLinkIndex` adds the documents and the phrases, once conventions are known.
@@ -432,7 +421,7 @@ function addPage(index: LinkIndex, page: Page): IndexedPage {
   else {
     const seen = new Set<string>();
     const doc = toDocStems(stems, seen);
-    bumpDf(index, seen, 1);
+    bumpDf(index, seen);
     index.search.add(toDoc(id, doc));
     addPhrases(index, indexed);
   }
@@ -448,20 +437,21 @@ export function findPage(index: LinkIndex, url: string): IndexedPage | undefined
 }
 
 /**
- * Adds or replaces one page. Returns `unchanged` when its content hash is the same.
- * The old page's stems are needed to keep document frequencies exact; pass them when known.
+ * Adds or replaces one page. Returns `unchanged` when its content hash is the same. A replaced page's old
+ * stems stay counted in `df` until `recountDocumentFrequencies`.
  */
-export function upsertPage(index: LinkIndex, page: Page, previous?: Page): 'added' | 'updated' | 'unchanged' {
+export function upsertPage(index: LinkIndex, page: Page): 'added' | 'updated' | 'unchanged' {
   const old = findPage(index, page.url);
-  if (old && old.hash === hashPage(page)) return 'unchanged';
-  if (old) removeIndexedPage(index, old, previous);
-  addPage(index, page);
+  const hash = hashPage(page);
+  if (old && old.hash === hash) return 'unchanged';
+  if (old) removeIndexedPage(index, old);
+  addPage(index, page, hash);
   return old ? 'updated' : 'added';
 }
 
 /**
  * Recounts the document frequency of every indexed stem from the posting lists, leaving out removed pages.
- * An update that does not pass the page's previous version cannot take its old stems back out of `df`;
+ * Updates and removals cannot take a page's old stems back out of `df` (the index keeps no page text);
  * `links sync` calls this after updating or removing pages, so frequencies stay exact. Stems left out of
  * the full-text index (see `unindexed`) keep their count from the build.
  */
@@ -492,18 +482,17 @@ export function recountDocumentFrequencies(index: LinkIndex): void {
 }
 
 /** Removes one page by URL; returns whether it was there. */
-export function removePage(index: LinkIndex, url: string, previous?: Page): boolean {
+export function removePage(index: LinkIndex, url: string): boolean {
   const old = findPage(index, url);
   if (!old) return false;
-  removeIndexedPage(index, old, previous);
+  removeIndexedPage(index, old);
   return true;
 }
 
-function removeIndexedPage(index: LinkIndex, old: IndexedPage, previous?: Page): void {
+function removeIndexedPage(index: LinkIndex, old: IndexedPage): void {
   if (index.pending) removePendingDoc(index.pending, old.id);
   else {
     index.search.discard(old.id);
-    if (previous) bumpDf(index, docStems(previous, index.options.bodyWords), -1);
     removePhrases(index, old);
   }
   unregisterKeys(index, old);
